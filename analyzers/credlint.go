@@ -1,0 +1,130 @@
+// Package analyzers holds credlint's root analyzer, the one analyzer every
+// driver runs: it requires each rule (a sub-analyzer whose Result is its
+// findings), applies the configuration (enabled rules, excluded paths,
+// _test.go and generated files) and suppression comments, and reports what
+// is left with Category = rule name and message "<rule>: <text>", in
+// position order.
+package analyzers
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/noretry"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// DocURL is where each rule's documentation lives; a rule's page is
+// DocURL + "<rule>.md".
+const DocURL = "https://github.com/credlint/credlint/blob/main/docs/rules/"
+
+// Rules are the rule analyzers, in documentation order.
+var Rules = []*analysis.Analyzer{
+	noretry.Analyzer,
+}
+
+// Analyzer is credlint: the composite of every rule.
+var Analyzer = &analysis.Analyzer{
+	Name: "credlint",
+	Doc: `find code that makes Go services on AWS ECS fail with ExpiredToken hours after start
+
+credlint reports static or snapshotted credentials (staticcreds), process-lifetime
+S3 clients on credentials that cannot refresh (globalclient), disabled retries
+(noretry), expiry errors that are discarded, matched by text or retried forever
+(expiryerr), and presigned URLs that outlive the task role session (presignttl),
+for aws-sdk-go-v2, aws-sdk-go and minio-go.
+
+Configuration: .credlint.toml, found above each package's files, or -config FILE.
+Suppress one finding with "//credlint:ignore <rule> <reason>" on or above its line.`,
+	URL:              "https://github.com/credlint/credlint",
+	Flags:            config.Analyzer.Flags,
+	Requires:         append([]*analysis.Analyzer{config.Analyzer, sdk.Analyzer}, Rules...),
+	Run:              run,
+	RunDespiteErrors: false,
+}
+
+type diag struct {
+	rule string
+	finding.Finding
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	if !reach.Relevant() {
+		return nil, nil
+	}
+	files := map[string]*ast.File{}
+	for _, f := range pass.Files {
+		files[pass.Fset.File(f.Pos()).Name()] = f
+	}
+	skip := func(filename string) bool {
+		if !cfg.IncludeTests && strings.HasSuffix(filename, "_test.go") {
+			return true
+		}
+		if f := files[filename]; f != nil && ast.IsGenerated(f) {
+			return true
+		}
+		return cfg.Excluded(filename)
+	}
+
+	var diags []diag
+	for _, rule := range Rules {
+		if !cfg.Enabled(rule.Name) {
+			continue
+		}
+		for _, f := range pass.ResultOf[rule].(finding.List) {
+			if !f.Pos.IsValid() || skip(pass.Fset.Position(f.Pos).Filename) {
+				continue
+			}
+			diags = append(diags, diag{rule.Name, f})
+		}
+	}
+
+	dirs := parseDirectives(pass, cfg, skip)
+	diags = dirs.suppress(pass.Fset, diags)
+	diags = append(diags, dirs.problems(cfg)...)
+
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Pos != diags[j].Pos {
+			return diags[i].Pos < diags[j].Pos
+		}
+		if diags[i].rule != diags[j].rule {
+			return diags[i].rule < diags[j].rule
+		}
+		return diags[i].Message < diags[j].Message
+	})
+	for _, d := range diags {
+		url := ""
+		if d.rule != directiveCategory {
+			url = DocURL + d.rule + ".md"
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:            d.Pos,
+			End:            d.End,
+			Category:       d.rule,
+			Message:        d.rule + ": " + d.Message,
+			URL:            url,
+			SuggestedFixes: d.SuggestedFixes,
+			Related:        d.Related,
+		})
+	}
+	return nil, nil
+}
+
+// position is a file and line.
+type position struct {
+	file string
+	line int
+}
+
+func lineOf(fset *token.FileSet, pos token.Pos) position {
+	p := fset.Position(pos)
+	return position{p.Filename, p.Line}
+}

@@ -1,0 +1,39 @@
+// Package finding is the result type every credlint rule returns. Rules do
+// not report diagnostics themselves: the root analyzer (package analyzers)
+// applies configuration and suppression to their findings and reports them,
+// since drivers print only a root analyzer's diagnostics.
+package finding
+
+import (
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Finding is one problem a rule found.
+type Finding struct {
+	Pos, End token.Pos
+	// Message is the text after "<rule>: ". It must never contain a secret.
+	Message        string
+	SuggestedFixes []analysis.SuggestedFix
+	Related        []analysis.RelatedInformation
+}
+
+// List is the Result of every rule analyzer.
+type List []Finding
+
+// ResultType is the analysis.Analyzer.ResultType of every rule.
+var ResultType = reflect.TypeFor[List]()
+
+// Where formats pos as "dir/file.go:line" (the file's directory name and
+// base name), short enough for a message and stable across machines.
+func Where(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	if !p.IsValid() {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d", filepath.Join(filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename)), p.Line)
+}

@@ -1,0 +1,296 @@
+// Package noretry defines the noretry rule: SDK settings that turn retries
+// off, the SDKs' recovery path when ECS task-role credentials are rotated.
+//
+// # Analyzer noretry
+//
+// noretry: report S3 SDK settings that allow a single attempt
+//
+// Retries are how the SDKs ride out transient failures, and in aws-sdk-go
+// (v1) they are also how credentials are refreshed after ExpiredToken:
+// corehandlers.AfterRetryHandler calls Credentials.Expire() only when the
+// request will be retried. With retries off, a v1 client on ECS fails every
+// request with ExpiredToken instead of fetching the task role's new
+// credentials; in aws-sdk-go-v2 a single attempt turns every 5xx, throttle
+// or hiccup of the ECS credential endpoint into a failed request, and
+// config.WithRetryer also replaces the retryer of the ECS credential client.
+//
+//	cfg, _ := config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1)) // reported
+//	sess := session.Must(session.NewSession(&aws.Config{MaxRetries: aws.Int(0)})) // reported
+//	mc, _ := minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // reported
+//
+// The knobs, with each SDK's own meaning of their values (sdk-facts Q5, Q9,
+// Q11): v2 aws.NopRetryer, RetryMaxAttempts of s3.Options, aws.Config and
+// config.LoadOptions, config.WithRetryMaxAttempts, retry.AddWithMaxAttempts,
+// retry.StandardOptions.MaxAttempts (0 means the default, 3 attempts, and
+// is never reported; negative means no cap); v1 aws.Config.MaxRetries and
+// WithMaxRetries (retries after the first attempt: 0 is off),
+// client.DefaultRetryer.NumMaxRetries (omitted means 0), client.NoOpRetryer,
+// request.WithRetryer(cfg, nil); minio Options.MaxRetries (attempts: 1 is
+// off, 0 the default 10) and the package default minio.MaxRetry. Values are
+// constant-folded; values that are not constants are not reported. Only the
+// SDKs' own types count: a field of the user's own struct named MaxRetries
+// is not a knob.
+//
+// A function whose return value disables retries carries a fact, so that
+// using it from another package (config.WithRetryer(awsx.NoRetries)) is
+// reported there too. Option noretry.min-attempts = N reports settings
+// that allow fewer than N attempts.
+package noretry
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Analyzer is the noretry rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "noretry",
+	Doc:        "report S3 SDK settings that turn retries off (a single attempt)",
+	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/noretry.md",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer},
+	Run:        run,
+	ResultType: finding.ResultType,
+	FactTypes:  []analysis.Fact{new(DisablesRetries)},
+}
+
+// DisablesRetries is the fact that a function returns a value that
+// disables retries (a retryer, a retryer func, an option or a config).
+type DisablesRetries struct {
+	SDK      sdk.SDK
+	Knob     string // what disables them, e.g. "aws.NopRetryer"
+	Where    string // file:line of the knob
+	Attempts int64
+	// Credentials is true when the knob also governs the ECS credential client.
+	Credentials bool
+}
+
+// AFact marks DisablesRetries as a fact.
+func (*DisablesRetries) AFact() {}
+
+func (f *DisablesRetries) String() string {
+	return fmt.Sprintf("disablesRetries(%s, %d attempt(s))", f.Knob, f.Attempts)
+}
+
+// hit is one knob found in the source.
+type hit struct {
+	node        ast.Node
+	sdk         sdk.SDK
+	knob        string
+	attempts    int64
+	credentials bool
+	via         *DisablesRetries // set for uses of another package's function
+	viaName     string           // that function, e.g. "retrylib.Nop"
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+		return finding.List(nil), nil
+	}
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	info := pass.TypesInfo
+
+	var out finding.List
+	facts := map[*ast.FuncDecl]*DisablesRetries{}
+	add := func(cur inspector.Cursor, h hit) {
+		if h.attempts >= int64(cfg.Noretry.MinAttempts) {
+			return
+		}
+		h.credentials = h.credentials || appliesToCredentials(info, cur)
+		out = append(out, finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)})
+		if fd := returnedFrom(cur); fd != nil && facts[fd] == nil {
+			f := &DisablesRetries{SDK: h.sdk, Knob: h.knob, Attempts: h.attempts, Credentials: h.credentials, Where: where(pass, h.node.Pos())}
+			if h.via != nil {
+				f.Knob, f.Where = h.via.Knob, h.via.Where
+			}
+			facts[fd] = f
+		}
+	}
+
+	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil)}
+	for cur := range insp.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			t := info.TypeOf(n)
+			if k, ok := sdk.NoRetryerType(t); ok {
+				add(cur, hit{node: n, sdk: k.SDK, knob: sdk.TypeSymbol(t).String(), attempts: 1})
+				continue
+			}
+			present := map[string]bool{}
+			for _, el := range n.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				field := sdk.KeyedFieldSymbol(t, kv.Key)
+				present[field.Name] = true
+				if k, ok := sdk.FieldKnob(field); ok {
+					if h, ok := valueHit(info, kv.Value, k, field.String()); ok {
+						add(cur.Child(kv).Child(kv.Value), h)
+					}
+				}
+			}
+			if name, k, ok := sdk.StructDefaultKnobs(t); ok && !present[name] {
+				add(cur, hit{node: n, sdk: k.SDK, knob: sdk.TypeSymbol(t).String() + " without " + name, attempts: 1})
+			}
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				var k sdk.Knob
+				var name string
+				var ok bool
+				switch l := ast.Unparen(lhs).(type) {
+				case *ast.SelectorExpr:
+					if field := sdk.FieldSymbol(info, l); field.Name != "" {
+						k, ok = sdk.FieldKnob(field)
+						name = field.String()
+					} else {
+						sym := sdk.SymbolOf(info.Uses[l.Sel])
+						k, ok = sdk.VarKnob(sym)
+						name = sym.String()
+					}
+				case *ast.Ident:
+					sym := sdk.SymbolOf(info.Uses[l])
+					k, ok = sdk.VarKnob(sym)
+					name = sym.String()
+				}
+				if !ok {
+					continue
+				}
+				if h, ok := valueHit(info, n.Rhs[i], k, name); ok {
+					add(cur.Child(n.Rhs[i]), h)
+				}
+			}
+		case *ast.CallExpr:
+			sym := sdk.CalleeSymbol(info, n)
+			if k, ok := sdk.FuncKnob(sym); ok && k.Arg < len(n.Args) {
+				if h, ok := valueHit(info, n.Args[k.Arg], k, sym.String()); ok {
+					h.node = n
+					add(cur, h)
+				}
+			}
+			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && sdk.IsNil(info, n.Args[s.Arg]) {
+				add(cur, hit{node: n, sdk: s.SDK, knob: sym.String() + "(cfg, nil)", attempts: 1})
+			}
+		case *ast.Ident:
+			// A function of another package that returns a retry-disabling value.
+			obj := info.Uses[n]
+			if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+				continue
+			}
+			var f DisablesRetries
+			if _, isFunc := obj.(interface{ FullName() string }); isFunc && pass.ImportObjectFact(obj, &f) {
+				add(cur, hit{node: n, sdk: f.SDK, knob: f.Knob, attempts: f.Attempts, credentials: f.Credentials, via: &f, viaName: obj.Pkg().Name() + "." + obj.Name()})
+			}
+		}
+	}
+
+	for fd, f := range facts {
+		if obj := info.Defs[fd.Name]; obj != nil {
+			pass.ExportObjectFact(obj, f)
+		}
+	}
+	return out, nil
+}
+
+// valueHit evaluates a knob's constant value.
+func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool) {
+	v, ok := sdk.IntConst(info, e)
+	if !ok {
+		return hit{}, false
+	}
+	attempts, finite := k.Attempts(v)
+	if !finite {
+		return hit{}, false
+	}
+	return hit{node: e, sdk: k.SDK, knob: fmt.Sprintf("%s = %d", name, v), attempts: attempts}, true
+}
+
+// appliesToCredentials reports whether a knob sits inside a setting that
+// also governs the ECS credential client (config.WithRetryer,
+// config.LoadOptions.Retryer).
+func appliesToCredentials(info *types.Info, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			if s, ok := sdk.RetryerSetterOf(sdk.CalleeSymbol(info, n)); ok && s.AppliesToCredentials {
+				return true
+			}
+		case *ast.KeyValueExpr:
+			if lit, ok := c.Parent().Node().(*ast.CompositeLit); ok {
+				if s, ok := sdk.RetryerField(sdk.KeyedFieldSymbol(info.TypeOf(lit), n.Key)); ok && s.AppliesToCredentials {
+					return true
+				}
+			}
+		case *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// returnedFrom returns the package-level function whose return statement
+// (not one of a nested function literal) holds cur, or nil.
+func returnedFrom(cur inspector.Cursor) *ast.FuncDecl {
+	var ret bool
+	for c := range cur.Enclosing((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.ReturnStmt:
+			ret = true
+		case *ast.FuncLit:
+			if ret {
+				return nil
+			}
+		case *ast.FuncDecl:
+			if ret {
+				return n
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func where(pass *analysis.Pass, pos token.Pos) string { return finding.Where(pass.Fset, pos) }
+
+// message says what the knob does and what fails because of it.
+func message(h hit, min int) string {
+	what := h.knob
+	if h.via != nil {
+		what = fmt.Sprintf("%s returns %s (%s), which", h.viaName, h.via.Knob, h.via.Where)
+	}
+	var effect string
+	switch {
+	case h.attempts <= 0:
+		effect = "allows no attempt at all"
+	case h.attempts == 1:
+		effect = "turns retries off (a single attempt)"
+	default:
+		effect = fmt.Sprintf("allows only %d attempts (noretry.min-attempts is %d)", h.attempts, min)
+	}
+	var why string
+	switch h.sdk {
+	case sdk.V1:
+		why = "aws-sdk-go expires cached credentials after ExpiredToken only when it retries (corehandlers.AfterRetryHandler), so v1 with retries off never refreshes credentials after ExpiredToken and every request fails once the ECS task-role token expires; leave MaxRetries unset (3 retries) or set it to 1 or more"
+	case sdk.Minio:
+		why = "minio-go counts attempts, not retries: a throttle, a 5xx or a dropped connection fails the request at once; leave Options.MaxRetries at 0 (the default, 10 attempts)"
+	default:
+		why = "a 5xx, a throttle, or the ECS credential endpoint not answering while task-role credentials are refreshed fails the request at once; use 0 for the SDK default (3 attempts) or more"
+		if h.credentials {
+			why += "; config.WithRetryer also replaces the retryer of the ECS container-credentials client, so fetching refreshed credentials is not retried either"
+		}
+	}
+	return fmt.Sprintf("%s %s: %s", what, effect, why)
+}

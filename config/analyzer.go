@@ -1,0 +1,64 @@
+package config
+
+import (
+	"flag"
+	"path/filepath"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+var (
+	flagFile string
+	flagJSON string
+)
+
+// newFlags returns credlint's command-line flags. The root analyzer shares
+// them (a copied FlagSet shares its flags), so they appear on every driver.
+// Their names clash with no driver flag (test, tags, v, json, fix, c, ...).
+func newFlags() flag.FlagSet {
+	var fs flag.FlagSet
+	fs.StringVar(&flagFile, "config", "", "path of a .credlint.toml to use for every package (default: the nearest .credlint.toml above each package's files)")
+	fs.StringVar(&flagJSON, "config-json", "", "configuration as JSON, same schema as .credlint.toml (used by the golangci-lint plugin)")
+	return fs
+}
+
+// SetJSON sets the configuration every package gets, as JSON. It is how a
+// driver that builds the analyzer in-process (the golangci-lint plugin)
+// passes its settings; it is the -config-json flag.
+func SetJSON(data []byte) error {
+	if _, err := ParseJSON(data); err != nil {
+		return err
+	}
+	return Analyzer.Flags.Set("config-json", string(data))
+}
+
+// Analyzer hands each package its configuration: -config-json, else
+// -config, else the nearest .credlint.toml above the package's files, else
+// Default(). A configuration that does not parse fails the analysis with an
+// error naming the file, line and key.
+var Analyzer = &analysis.Analyzer{
+	Name:             "credlintconfig",
+	Doc:              "loads credlint's configuration for a package",
+	Flags:            newFlags(),
+	Run:              run,
+	ResultType:       reflect.TypeFor[*Config](),
+	RunDespiteErrors: true,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	switch {
+	case flagJSON != "":
+		return ParseJSON([]byte(flagJSON))
+	case flagFile != "":
+		return Load(flagFile)
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if p := Find(filepath.Dir(name)); p != "" {
+			return Load(p)
+		}
+		break
+	}
+	return Default(), nil
+}

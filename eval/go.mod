@@ -1,0 +1,3 @@
+module github.com/credlint/credlint/eval
+
+go 1.26.0

@@ -1,0 +1,58 @@
+package sdk
+
+import (
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Reach says how a package relates to the SDKs.
+type Reach struct {
+	// SDKs is true when the package imports, directly or transitively, a
+	// package of one of the modelled SDKs. Rules do no work otherwise.
+	SDKs bool
+	// Own is true when the package is part of an SDK itself; credlint does
+	// not report inside the SDKs.
+	Own bool
+}
+
+// Relevant reports whether rules should look at the package at all.
+func (r *Reach) Relevant() bool { return r.SDKs && !r.Own }
+
+// Analyzer computes the Reach of each package: the fast path every rule
+// and passes/credflow take before doing any work.
+var Analyzer = &analysis.Analyzer{
+	Name:             "credlintsdk",
+	Doc:              "reports whether a package can reach aws-sdk-go-v2, aws-sdk-go or minio-go (credlint's fast path)",
+	Run:              runReach,
+	ResultType:       reflect.TypeFor[*Reach](),
+	RunDespiteErrors: true,
+}
+
+func runReach(pass *analysis.Pass) (any, error) {
+	return &Reach{SDKs: Reaches(pass.Pkg), Own: IsSDKPackage(pass.Pkg)}, nil
+}
+
+// Reaches reports whether pkg imports an SDK package, directly or
+// transitively.
+func Reaches(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(*types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if SDKOf(PackagePath(p)) != None {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}

@@ -1,0 +1,583 @@
+package sdk
+
+import (
+	"go/types"
+)
+
+// Module and package paths. Sources: ../shared/sdk-facts.md, "Identifiers a
+// linter must match", checked against the module cache (v2 v1.48.0, config
+// v1.33.18, s3 v1.114.10, v1 v1.55.8, minio-go v7.4.1).
+const (
+	modV2     = "github.com/aws/aws-sdk-go-v2"
+	modSmithy = "github.com/aws/smithy-go"
+	modV1     = "github.com/aws/aws-sdk-go"
+	modMinio  = "github.com/minio/minio-go/v7"
+
+	V2Aws             = modV2 + "/aws"
+	V2Retry           = modV2 + "/aws/retry"
+	V2Config          = modV2 + "/config"
+	V2Credentials     = modV2 + "/credentials"
+	V2EndpointCreds   = modV2 + "/credentials/endpointcreds"
+	V2STSCreds        = modV2 + "/credentials/stscreds"
+	V2EC2RoleCreds    = modV2 + "/credentials/ec2rolecreds"
+	V2SSOCreds        = modV2 + "/credentials/ssocreds"
+	V2ProcessCreds    = modV2 + "/credentials/processcreds"
+	V2S3              = modV2 + "/service/s3"
+	V2Manager         = modV2 + "/feature/s3/manager"
+	V2TransferManager = modV2 + "/feature/s3/transfermanager"
+	V2HTTP            = modV2 + "/aws/transport/http"
+	Smithy            = modSmithy
+
+	V1Aws           = modV1 + "/aws"
+	V1Awserr        = modV1 + "/aws/awserr"
+	V1Client        = modV1 + "/aws/client"
+	V1Request       = modV1 + "/aws/request"
+	V1Session       = modV1 + "/aws/session"
+	V1Credentials   = modV1 + "/aws/credentials"
+	V1EndpointCreds = modV1 + "/aws/credentials/endpointcreds"
+	V1STSCreds      = modV1 + "/aws/credentials/stscreds"
+	V1EC2RoleCreds  = modV1 + "/aws/credentials/ec2rolecreds"
+	V1Defaults      = modV1 + "/aws/defaults"
+	V1S3            = modV1 + "/service/s3"
+	V1S3iface       = modV1 + "/service/s3/s3iface"
+	V1S3manager     = modV1 + "/service/s3/s3manager"
+
+	MinioPkg         = modMinio
+	MinioCredentials = modMinio + "/pkg/credentials"
+)
+
+// ClientKind says what an S3 client type is.
+type ClientKind int
+
+// Kinds of S3 client values.
+const (
+	S3Client      ClientKind = iota + 1 // issues S3 operations
+	PresignClient                       // presigns S3 requests
+	Transfer                            // uploader, downloader, transfer manager
+	Session                             // v1 session: a credentials holder clients are built from
+	Config                              // aws.Config: a credentials holder clients are built from
+)
+
+// ClientType describes a type whose values hold credentials and talk to S3.
+type ClientType struct {
+	SDK  SDK
+	Kind ClientKind
+}
+
+var clientTypes = map[Symbol]ClientType{
+	{V2S3, "", "Client"}:              {V2, S3Client},
+	{V2S3, "", "PresignClient"}:       {V2, PresignClient},
+	{V2Manager, "", "Uploader"}:       {V2, Transfer},
+	{V2Manager, "", "Downloader"}:     {V2, Transfer},
+	{V2TransferManager, "", "Client"}: {V2, Transfer},
+	{V2Aws, "", "Config"}:             {V2, Config},
+	{V1S3, "", "S3"}:                  {V1, S3Client},
+	{V1S3iface, "", "S3API"}:          {V1, S3Client},
+	{V1S3manager, "", "Uploader"}:     {V1, Transfer},
+	{V1S3manager, "", "Downloader"}:   {V1, Transfer},
+	{V1S3manager, "", "BatchDelete"}:  {V1, Transfer},
+	{V1Session, "", "Session"}:        {V1, Session},
+	{V1Aws, "", "Config"}:             {V1, Config},
+	{MinioPkg, "", "Client"}:          {Minio, S3Client},
+}
+
+// ClientTypeOf reports whether t (or *t) is an S3 client, transfer, session
+// or config type of an SDK.
+func ClientTypeOf(t types.Type) (ClientType, bool) {
+	c, ok := clientTypes[TypeSymbol(t)]
+	return c, ok
+}
+
+// Constructor describes a function that builds a client, session or config.
+// CredArg is the index of the argument that carries credentials (a config,
+// session, options struct or client), or -1.
+type Constructor struct {
+	SDK     SDK
+	Kind    ClientKind
+	CredArg int
+	// Default is true for constructors that resolve the SDK's default
+	// credential chain when no credentials are given.
+	Default bool
+}
+
+var constructors = map[Symbol]Constructor{
+	{V2S3, "", "New"}:                             {V2, S3Client, 0, false},
+	{V2S3, "", "NewFromConfig"}:                   {V2, S3Client, 0, false},
+	{V2S3, "", "NewPresignClient"}:                {V2, PresignClient, 0, false},
+	{V2Manager, "", "NewUploader"}:                {V2, Transfer, 0, false},
+	{V2Manager, "", "NewDownloader"}:              {V2, Transfer, 0, false},
+	{V2TransferManager, "", "New"}:                {V2, Transfer, 0, false},
+	{V2Config, "", "LoadDefaultConfig"}:           {V2, Config, -1, true},
+	{V1S3, "", "New"}:                             {V1, S3Client, 0, false},
+	{V1Session, "", "New"}:                        {V1, Session, -1, true},
+	{V1Session, "", "NewSession"}:                 {V1, Session, -1, true},
+	{V1Session, "", "NewSessionWithOptions"}:      {V1, Session, 0, true},
+	{V1Session, "", "Must"}:                       {V1, Session, 0, false},
+	{V1S3manager, "", "NewUploader"}:              {V1, Transfer, 0, false},
+	{V1S3manager, "", "NewUploaderWithClient"}:    {V1, Transfer, 0, false},
+	{V1S3manager, "", "NewDownloader"}:            {V1, Transfer, 0, false},
+	{V1S3manager, "", "NewDownloaderWithClient"}:  {V1, Transfer, 0, false},
+	{V1S3manager, "", "NewBatchDelete"}:           {V1, Transfer, 0, false},
+	{V1S3manager, "", "NewBatchDeleteWithClient"}: {V1, Transfer, 0, false},
+	{V1Aws, "", "NewConfig"}:                      {V1, Config, -1, false},
+	{MinioPkg, "", "New"}:                         {Minio, S3Client, 1, false},
+}
+
+// ConstructorOf returns what the function sym constructs.
+func ConstructorOf(sym Symbol) (Constructor, bool) {
+	c, ok := constructors[sym]
+	return c, ok
+}
+
+// CredKind classifies credential providers by whether they refresh.
+type CredKind int
+
+// Credential kinds.
+const (
+	CredStatic     CredKind = iota + 1 // fixed keys: never refresh
+	CredEnv                            // read from AWS_* environment variables once: never refresh
+	CredSharedFile                     // read from the shared credentials file once: never refresh
+	CredRefreshing                     // fetched again before they expire (ECS, IMDS, STS, ...)
+	CredAnonymous                      // no signing at all
+	CredCache                          // a cache: as refreshing as the provider it wraps (Wraps)
+	CredChain                          // a chain: refreshes if it ends in a refreshing provider
+)
+
+func (k CredKind) String() string {
+	switch k {
+	case CredStatic:
+		return "static"
+	case CredEnv:
+		return "environment"
+	case CredSharedFile:
+		return "shared credentials file"
+	case CredRefreshing:
+		return "refreshing"
+	case CredAnonymous:
+		return "anonymous"
+	case CredCache:
+		return "cache"
+	case CredChain:
+		return "chain"
+	}
+	return "unknown"
+}
+
+// CredConstructor describes a function (or composite literal type) that
+// builds a credentials provider. KeyArgs are the argument indexes (or, for
+// composite literals, nothing) of the access key, secret key and session
+// token; -1 where absent. Wraps is the argument index of a wrapped
+// provider (caches) or of the provider list (chains).
+type CredConstructor struct {
+	SDK     SDK
+	Kind    CredKind
+	KeyArgs [3]int
+	Wraps   int
+	// FromCreds is the argument index of a credentials value (v1
+	// NewStaticCredentialsFromCreds) that carries all three keys.
+	FromCreds int
+}
+
+var noKeys = [3]int{-1, -1, -1}
+var threeKeys = [3]int{0, 1, 2}
+
+var credConstructors = map[Symbol]CredConstructor{
+	// v2
+	{V2Credentials, "", "NewStaticCredentialsProvider"}: {V2, CredStatic, threeKeys, -1, -1},
+	{V2Aws, "", "NewCredentialsCache"}:                  {V2, CredCache, noKeys, 0, -1},
+	{V2EndpointCreds, "", "New"}:                        {V2, CredRefreshing, noKeys, -1, -1},
+	{V2STSCreds, "", "NewAssumeRoleProvider"}:           {V2, CredRefreshing, noKeys, -1, -1},
+	{V2STSCreds, "", "NewWebIdentityRoleProvider"}:      {V2, CredRefreshing, noKeys, -1, -1},
+	{V2EC2RoleCreds, "", "New"}:                         {V2, CredRefreshing, noKeys, -1, -1},
+	{V2SSOCreds, "", "New"}:                             {V2, CredRefreshing, noKeys, -1, -1},
+	{V2ProcessCreds, "", "NewProvider"}:                 {V2, CredRefreshing, noKeys, -1, -1},
+	// v1
+	{V1Credentials, "", "NewStaticCredentials"}:          {V1, CredStatic, threeKeys, -1, -1},
+	{V1Credentials, "", "NewStaticCredentialsFromCreds"}: {V1, CredStatic, noKeys, -1, 0},
+	{V1Credentials, "", "NewEnvCredentials"}:             {V1, CredEnv, noKeys, -1, -1},
+	{V1Credentials, "", "NewSharedCredentials"}:          {V1, CredSharedFile, noKeys, -1, -1},
+	{V1Credentials, "", "NewChainCredentials"}:           {V1, CredChain, noKeys, 0, -1},
+	{V1Credentials, "", "NewCredentials"}:                {V1, CredCache, noKeys, 0, -1},
+	{V1EndpointCreds, "", "NewCredentialsClient"}:        {V1, CredRefreshing, noKeys, -1, -1},
+	{V1EndpointCreds, "", "NewProviderClient"}:           {V1, CredRefreshing, noKeys, -1, -1},
+	{V1STSCreds, "", "NewCredentials"}:                   {V1, CredRefreshing, noKeys, -1, -1},
+	{V1STSCreds, "", "NewCredentialsWithClient"}:         {V1, CredRefreshing, noKeys, -1, -1},
+	{V1STSCreds, "", "NewWebIdentityCredentials"}:        {V1, CredRefreshing, noKeys, -1, -1},
+	{V1EC2RoleCreds, "", "NewCredentials"}:               {V1, CredRefreshing, noKeys, -1, -1},
+	{V1EC2RoleCreds, "", "NewCredentialsWithClient"}:     {V1, CredRefreshing, noKeys, -1, -1},
+	{V1Defaults, "", "CredChain"}:                        {V1, CredRefreshing, noKeys, -1, -1},
+	{V1Defaults, "", "RemoteCredProvider"}:               {V1, CredRefreshing, noKeys, -1, -1},
+	// minio-go
+	{MinioCredentials, "", "NewStaticV4"}:           {Minio, CredStatic, threeKeys, -1, -1},
+	{MinioCredentials, "", "NewStaticV2"}:           {Minio, CredStatic, threeKeys, -1, -1},
+	{MinioCredentials, "", "NewStatic"}:             {Minio, CredStatic, threeKeys, -1, -1},
+	{MinioCredentials, "", "NewEnvAWS"}:             {Minio, CredEnv, noKeys, -1, -1},
+	{MinioCredentials, "", "NewEnvMinio"}:           {Minio, CredEnv, noKeys, -1, -1},
+	{MinioCredentials, "", "NewFileAWSCredentials"}: {Minio, CredSharedFile, noKeys, -1, -1},
+	{MinioCredentials, "", "NewFileMinioClient"}:    {Minio, CredSharedFile, noKeys, -1, -1},
+	{MinioCredentials, "", "NewIAM"}:                {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "NewSTSAssumeRole"}:      {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "NewSTSWebIdentity"}:     {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "NewChainCredentials"}:   {Minio, CredChain, noKeys, 0, -1},
+	{MinioCredentials, "", "New"}:                   {Minio, CredCache, noKeys, 0, -1},
+}
+
+// CredConstructorOf returns what credentials the function sym builds.
+func CredConstructorOf(sym Symbol) (CredConstructor, bool) {
+	c, ok := credConstructors[sym]
+	return c, ok
+}
+
+// credTypes are provider types that appear as composite literals.
+var credTypes = map[Symbol]CredConstructor{
+	{V2Credentials, "", "StaticCredentialsProvider"}: {V2, CredStatic, noKeys, -1, -1},
+	{V2Aws, "", "AnonymousCredentials"}:              {V2, CredAnonymous, noKeys, -1, -1},
+	{V2Aws, "", "CredentialsCache"}:                  {V2, CredCache, noKeys, -1, -1},
+	{V1Credentials, "", "StaticProvider"}:            {V1, CredStatic, noKeys, -1, -1},
+	{V1Credentials, "", "EnvProvider"}:               {V1, CredEnv, noKeys, -1, -1},
+	{V1Credentials, "", "SharedCredentialsProvider"}: {V1, CredSharedFile, noKeys, -1, -1},
+	{V1Credentials, "", "ChainProvider"}:             {V1, CredChain, noKeys, -1, -1},
+	{V1EndpointCreds, "", "Provider"}:                {V1, CredRefreshing, noKeys, -1, -1},
+	{V1STSCreds, "", "AssumeRoleProvider"}:           {V1, CredRefreshing, noKeys, -1, -1},
+	{V1EC2RoleCreds, "", "EC2RoleProvider"}:          {V1, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "Static"}:                 {Minio, CredStatic, noKeys, -1, -1},
+	{MinioCredentials, "", "EnvAWS"}:                 {Minio, CredEnv, noKeys, -1, -1},
+	{MinioCredentials, "", "EnvMinio"}:               {Minio, CredEnv, noKeys, -1, -1},
+	{MinioCredentials, "", "FileAWSCredentials"}:     {Minio, CredSharedFile, noKeys, -1, -1},
+	{MinioCredentials, "", "FileMinioClient"}:        {Minio, CredSharedFile, noKeys, -1, -1},
+	{MinioCredentials, "", "IAM"}:                    {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "STSAssumeRole"}:          {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "STSWebIdentity"}:         {Minio, CredRefreshing, noKeys, -1, -1},
+	{MinioCredentials, "", "Chain"}:                  {Minio, CredChain, noKeys, -1, -1},
+}
+
+// CredTypeOf returns what credentials a composite literal of type t builds.
+func CredTypeOf(t types.Type) (CredConstructor, bool) {
+	c, ok := credTypes[TypeSymbol(t)]
+	return c, ok
+}
+
+// credVars are package-level credential values.
+var credVars = map[Symbol]CredConstructor{
+	{V1Credentials, "", "AnonymousCredentials"}: {V1, CredAnonymous, noKeys, -1, -1},
+}
+
+// CredVarOf returns what credentials a package-level SDK variable holds.
+func CredVarOf(sym Symbol) (CredConstructor, bool) {
+	c, ok := credVars[sym]
+	return c, ok
+}
+
+// Snapshot methods return the current value of refreshing credentials: a
+// value that is frozen once it is copied into a static provider.
+var snapshotMethods = map[Symbol]SDK{
+	{V2Aws, "CredentialsCache", "Retrieve"}:             V2,
+	{V2Aws, "CredentialsProvider", "Retrieve"}:          V2,
+	{V2Aws, "CredentialsProviderFunc", "Retrieve"}:      V2,
+	{V1Credentials, "Credentials", "Get"}:               V1,
+	{V1Credentials, "Credentials", "GetWithContext"}:    V1,
+	{MinioCredentials, "Credentials", "Get"}:            Minio,
+	{MinioCredentials, "Credentials", "GetWithContext"}: Minio,
+}
+
+// IsSnapshot reports whether the method sym returns a one-time snapshot of
+// credentials.
+func IsSnapshot(sym Symbol) bool {
+	_, ok := snapshotMethods[sym]
+	return ok
+}
+
+// CredentialEnvVars are the environment variables that both SDKs' default
+// chains read for static keys, ahead of the ECS container endpoint.
+var CredentialEnvVars = map[string]bool{
+	"AWS_ACCESS_KEY_ID":     true,
+	"AWS_ACCESS_KEY":        true,
+	"AWS_SECRET_ACCESS_KEY": true,
+	"AWS_SECRET_KEY":        true,
+	"AWS_SESSION_TOKEN":     true,
+}
+
+// Environment access functions of the standard library.
+var (
+	OsGetenv    = Symbol{"os", "", "Getenv"}
+	OsLookupEnv = Symbol{"os", "", "LookupEnv"}
+	OsSetenv    = Symbol{"os", "", "Setenv"}
+)
+
+// KnobUnit says how a retry knob's integer counts.
+type KnobUnit int
+
+// Retry knob units, with each SDK's meaning of 0 and negative values.
+const (
+	// AttemptsV2 counts attempts; 0 means the default (3), negative means
+	// no cap (v2 s3.Options.RetryMaxAttempts, retry.StandardOptions.MaxAttempts, ...).
+	AttemptsV2 KnobUnit = iota + 1
+	// RetriesV1 counts retries after the first attempt; -1 means the
+	// default (3 retries) (v1 aws.Config.MaxRetries, client.DefaultRetryer.NumMaxRetries).
+	RetriesV1
+	// AttemptsMinio counts attempts; 0 or less means minio.MaxRetry (10)
+	// (minio.Options.MaxRetries).
+	AttemptsMinio
+	// AttemptsMinioDefault is the package default minio.MaxRetry: attempts
+	// for every client without Options.MaxRetries; 0 or less means none.
+	AttemptsMinioDefault
+	// NoRetryer marks a retryer value that never retries (a single attempt).
+	NoRetryer
+)
+
+// Knob describes a setting that controls how many attempts an SDK makes.
+type Knob struct {
+	SDK  SDK
+	Unit KnobUnit
+	// Arg is the argument index of the value for function knobs.
+	Arg int
+	// DefaultZero is true for struct types whose omitted field means zero
+	// retries (v1 client.DefaultRetryer).
+	DefaultZero bool
+	// AppliesToCredentials is true for knobs that also govern the ECS
+	// credential endpoint client (v2 config.WithRetryer, sdk-facts Q3).
+	AppliesToCredentials bool
+}
+
+// Attempts converts a knob value into the number of attempts it causes, and
+// whether that number is finite and set (false for "default" and "no cap").
+func (k Knob) Attempts(v int64) (int64, bool) {
+	switch k.Unit {
+	case AttemptsV2:
+		return v, v > 0
+	case RetriesV1:
+		return v + 1, v >= 0
+	case AttemptsMinio:
+		return v, v > 0
+	case AttemptsMinioDefault:
+		if v < 0 {
+			v = 0
+		}
+		return v, true
+	case NoRetryer:
+		return 1, true
+	}
+	return 0, false
+}
+
+var fieldKnobs = map[Symbol]Knob{
+	{V2S3, "Options", "RetryMaxAttempts"}:         {SDK: V2, Unit: AttemptsV2},
+	{V2Aws, "Config", "RetryMaxAttempts"}:         {SDK: V2, Unit: AttemptsV2},
+	{V2Config, "LoadOptions", "RetryMaxAttempts"}: {SDK: V2, Unit: AttemptsV2},
+	{V2Retry, "StandardOptions", "MaxAttempts"}:   {SDK: V2, Unit: AttemptsV2},
+	{V1Aws, "Config", "MaxRetries"}:               {SDK: V1, Unit: RetriesV1},
+	{V1Client, "DefaultRetryer", "NumMaxRetries"}: {SDK: V1, Unit: RetriesV1, DefaultZero: true},
+	{MinioPkg, "Options", "MaxRetries"}:           {SDK: Minio, Unit: AttemptsMinio},
+}
+
+// FieldKnob returns the retry knob a struct field is (Recv = declaring struct).
+func FieldKnob(field Symbol) (Knob, bool) {
+	k, ok := fieldKnobs[field]
+	return k, ok
+}
+
+// StructDefaultKnobs returns, for a struct type whose omitted knob field
+// means "no retries", the field's name and knob (v1 client.DefaultRetryer).
+func StructDefaultKnobs(t types.Type) (string, Knob, bool) {
+	ts := TypeSymbol(t)
+	for f, k := range fieldKnobs {
+		if k.DefaultZero && f.Path == ts.Path && f.Recv == ts.Name {
+			return f.Name, k, true
+		}
+	}
+	return "", Knob{}, false
+}
+
+var funcKnobs = map[Symbol]Knob{
+	{V2Config, "", "WithRetryMaxAttempts"}: {SDK: V2, Unit: AttemptsV2, Arg: 0},
+	{V2Retry, "", "AddWithMaxAttempts"}:    {SDK: V2, Unit: AttemptsV2, Arg: 1},
+	{V1Aws, "Config", "WithMaxRetries"}:    {SDK: V1, Unit: RetriesV1, Arg: 0},
+}
+
+// FuncKnob returns the retry knob a function or method call sets.
+func FuncKnob(fn Symbol) (Knob, bool) {
+	k, ok := funcKnobs[fn]
+	return k, ok
+}
+
+var varKnobs = map[Symbol]Knob{
+	{MinioPkg, "", "MaxRetry"}: {SDK: Minio, Unit: AttemptsMinioDefault},
+}
+
+// VarKnob returns the retry knob a package-level SDK variable is.
+func VarKnob(v Symbol) (Knob, bool) {
+	k, ok := varKnobs[v]
+	return k, ok
+}
+
+var noRetryerTypes = map[Symbol]Knob{
+	{V2Aws, "", "NopRetryer"}:     {SDK: V2, Unit: NoRetryer},
+	{V1Client, "", "NoOpRetryer"}: {SDK: V1, Unit: NoRetryer},
+}
+
+// NoRetryerType reports whether values of type t are retryers that never
+// retry.
+func NoRetryerType(t types.Type) (Knob, bool) {
+	k, ok := noRetryerTypes[TypeSymbol(t)]
+	return k, ok
+}
+
+// RetryerSetter describes a function whose argument installs a retryer.
+type RetryerSetter struct {
+	SDK SDK
+	Arg int
+	// NilDisables is true when a nil retryer means "no retries" (v1
+	// request.WithRetryer).
+	NilDisables bool
+	// AppliesToCredentials: see Knob.
+	AppliesToCredentials bool
+}
+
+var retryerSetters = map[Symbol]RetryerSetter{
+	{V2Config, "", "WithRetryer"}:  {SDK: V2, Arg: 0, AppliesToCredentials: true},
+	{V1Request, "", "WithRetryer"}: {SDK: V1, Arg: 1, NilDisables: true},
+}
+
+// RetryerSetterOf returns how the function sym installs a retryer.
+func RetryerSetterOf(sym Symbol) (RetryerSetter, bool) {
+	s, ok := retryerSetters[sym]
+	return s, ok
+}
+
+// retryerFields are struct fields that hold a retryer (or a func returning one).
+var retryerFields = map[Symbol]RetryerSetter{
+	{V2S3, "Options", "Retryer"}:         {SDK: V2},
+	{V2Aws, "Config", "Retryer"}:         {SDK: V2},
+	{V2Config, "LoadOptions", "Retryer"}: {SDK: V2, AppliesToCredentials: true},
+	{V1Aws, "Config", "Retryer"}:         {SDK: V1},
+}
+
+// RetryerField reports whether field holds a retryer.
+func RetryerField(field Symbol) (RetryerSetter, bool) {
+	s, ok := retryerFields[field]
+	return s, ok
+}
+
+// s3OperationReceivers are the types whose methods with an error result are
+// S3 operations (requests to S3 whose error carries an expired token).
+var s3OperationReceivers = map[Symbol]SDK{
+	{V2S3, "", "Client"}:              V2,
+	{V2S3, "", "PresignClient"}:       V2,
+	{V2Manager, "", "Uploader"}:       V2,
+	{V2Manager, "", "Downloader"}:     V2,
+	{V2TransferManager, "", "Client"}: V2,
+	{V1S3, "", "S3"}:                  V1,
+	{V1S3iface, "", "S3API"}:          V1,
+	{V1S3manager, "", "Uploader"}:     V1,
+	{V1S3manager, "", "Downloader"}:   V1,
+	{V1S3manager, "", "BatchDelete"}:  V1,
+	{MinioPkg, "", "Client"}:          Minio,
+}
+
+// S3Operation reports whether fn is an S3 operation: a method of an S3
+// client, presign client or transfer type whose last result is an error.
+// v1 XxxRequest builders (no error result) are not operations; their
+// request's Send is (see IsRequestSend).
+func S3Operation(fn *types.Func) (SDK, bool) {
+	if fn == nil {
+		return None, false
+	}
+	sym := SymbolOf(fn)
+	if sym.Recv == "" {
+		return None, false
+	}
+	s, ok := s3OperationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]
+	if !ok || !ResultIsError(fn) {
+		return None, false
+	}
+	return s, true
+}
+
+// HeadOperations are S3 operations whose responses have no body: an expired
+// token arrives as "BadRequest" (v2, v1) or "400 Bad Request" (minio), never
+// as "ExpiredToken" (sdk-facts Q6, Q8, Q11).
+var headOperations = map[Symbol]bool{
+	{V2S3, "Client", "HeadObject"}:                true,
+	{V2S3, "Client", "HeadBucket"}:                true,
+	{V1S3, "S3", "HeadObject"}:                    true,
+	{V1S3, "S3", "HeadObjectWithContext"}:         true,
+	{V1S3, "S3", "HeadBucket"}:                    true,
+	{V1S3, "S3", "HeadBucketWithContext"}:         true,
+	{V1S3iface, "S3API", "HeadObject"}:            true,
+	{V1S3iface, "S3API", "HeadObjectWithContext"}: true,
+	{V1S3iface, "S3API", "HeadBucket"}:            true,
+	{V1S3iface, "S3API", "HeadBucketWithContext"}: true,
+	{MinioPkg, "Client", "StatObject"}:            true,
+}
+
+// IsHeadOperation reports whether fn is a HEAD request to S3.
+func IsHeadOperation(fn *types.Func) bool {
+	return fn != nil && headOperations[SymbolOf(fn)]
+}
+
+// RequestSend is v1 (*request.Request).Send: the operation behind an
+// XxxRequest builder.
+var RequestSend = Symbol{V1Request, "Request", "Send"}
+
+// Classifier describes an SDK symbol that classifies errors by code.
+type Classifier struct {
+	SDK SDK
+	// Unwraps is false for classifiers that look only at the error itself
+	// (minio.ToErrorResponse's type switch, v1 IsErrorExpiredCreds'
+	// type assertion), so a wrapped error is never recognised.
+	Unwraps bool
+}
+
+// errorTypes are SDK types that errors.As / a type assertion / a type switch
+// classify an error into.
+var errorTypes = map[Symbol]Classifier{
+	{Smithy, "", "APIError"}:         {V2, true},
+	{Smithy, "", "GenericAPIError"}:  {V2, true},
+	{Smithy, "", "OperationError"}:   {V2, true},
+	{V2HTTP, "", "ResponseError"}:    {V2, true},
+	{V1Awserr, "", "Error"}:          {V1, true},
+	{V1Awserr, "", "RequestFailure"}: {V1, true},
+	{MinioPkg, "", "ErrorResponse"}:  {Minio, true},
+}
+
+// ErrorType reports whether t (or *t) is an SDK error type used for
+// classification. Any named type of an SDK package that implements error
+// (e.g. *types.NoSuchKey) also counts.
+func ErrorType(t types.Type) (Classifier, bool) {
+	sym := TypeSymbol(t)
+	if c, ok := errorTypes[sym]; ok {
+		return c, true
+	}
+	if s := SDKOf(sym.Path); s != None && types.Implements(t, errorInterface) {
+		return Classifier{s, true}, true
+	}
+	return Classifier{}, false
+}
+
+var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+var classifierFuncs = map[Symbol]Classifier{
+	{MinioPkg, "", "ToErrorResponse"}:        {Minio, false},
+	{V1Request, "", "IsErrorExpiredCreds"}:   {V1, false},
+	{V1Request, "", "IsErrorRetryable"}:      {V1, false},
+	{V1Request, "", "IsErrorThrottle"}:       {V1, false},
+	{V1Request, "Request", "IsErrorExpired"}: {V1, false},
+}
+
+// ClassifierFunc reports whether fn classifies an error by code.
+func ClassifierFunc(fn Symbol) (Classifier, bool) {
+	c, ok := classifierFuncs[fn]
+	return c, ok
+}
+
+// ExpiryCodes are the error codes that mean the credentials have expired
+// (v1 request.credsExpiredCodes, sdk-facts Q8; S3 ExpiredToken, Q6).
+var ExpiryCodes = []string{"ExpiredToken", "ExpiredTokenException", "RequestExpired"}
+
+// intPointerHelpers turn a constant into a pointer (aws.Int(0)).
+var intPointerHelpers = map[Symbol]bool{
+	{V1Aws, "", "Int"}:   true,
+	{V1Aws, "", "Int64"}: true,
+	{V2Aws, "", "Int"}:   true,
+	{V2Aws, "", "Int32"}: true,
+}

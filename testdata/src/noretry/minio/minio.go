@@ -1,0 +1,26 @@
+// Package minio holds noretry cases for minio-go.
+package minio
+
+import (
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+)
+
+func init() {
+	minio.MaxRetry = 1 // want `noretry: minio.MaxRetry = 1 turns retries off .*minio-go counts attempts`
+}
+
+func clients(endpoint string) {
+	creds := credentials.NewIAM("")
+	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // want `noretry: minio.Options.MaxRetries = 1 turns retries off`
+	opts := &minio.Options{Creds: creds}
+	opts.MaxRetries = 1 // want `noretry: minio.Options.MaxRetries = 1`
+
+	// Negatives: 0 means minio.MaxRetry (10 attempts); 3 attempts are retries.
+	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 0})
+	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 3})
+}
+
+func zero() {
+	minio.MaxRetry = 0 // want `noretry: minio.MaxRetry = 0 allows no attempt at all`
+}
