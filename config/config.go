@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -242,7 +244,18 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if pe.LastKey != "" {
+				return nil, fmt.Errorf("%s:%d: %s: %s", name, pe.Position.Line, pe.LastKey, strings.TrimSpace(pe.Message))
+			}
 			return nil, fmt.Errorf("%s:%d: %s", name, pe.Position.Line, strings.TrimSpace(pe.Message))
+		}
+		// Type mismatches come as "toml: line N (last key "k"): message".
+		if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+			line := m[1]
+			if line == "" {
+				line = strconv.Itoa(keyLine(data, toml.Key(strings.Split(m[2], "."))))
+			}
+			return nil, fmt.Errorf("%s:%s: %s: %s", name, line, m[2], m[3])
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -260,6 +273,8 @@ func Parse(name string, data []byte) (*Config, error) {
 	c.fillDefaults()
 	return c, nil
 }
+
+var typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
 // ParseJSON decodes and validates configuration given as JSON (the
 // -config-json flag). Unknown keys are rejected.
@@ -353,7 +368,7 @@ func keyLine(data []byte, key toml.Key) int {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, "[") {
 			cur = strings.Trim(strings.TrimSpace(strings.SplitN(t, "#", 2)[0]), "[] ")
-			if len(key) > 1 && cur == strings.Join(key, ".") {
+			if cur == strings.Join(key, ".") {
 				return i + 1
 			}
 			continue

@@ -5,10 +5,10 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsv2 "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	awsv2 "github.com/aws/aws-sdk-go-v2/aws"
 )
 
 const single = 1
@@ -18,8 +18,8 @@ type attempts int
 const typedOne attempts = 1
 
 func loadConfigs(ctx context.Context, n int) {
-	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))      // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off \(a single attempt\)`
-	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(single)) // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off`
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))             // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off \(a single attempt\)`
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(single))        // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(int(typedOne))) // want `noretry: config.WithRetryMaxAttempts = 1`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryer(func() aws.Retryer {
 		return aws.NopRetryer{} // want `noretry: aws.NopRetryer turns retries off .*also replaces the retryer of the ECS container-credentials client`
@@ -41,13 +41,13 @@ func clients(cfg aws.Config) {
 	_ = s3.NewFromConfig(cfg, func(o *s3.Options) {
 		o.Retryer = aws.NopRetryer{} // want `noretry: aws.NopRetryer turns retries off \(a single attempt\): a 5xx`
 	})
-	_ = s3.New(s3.Options{RetryMaxAttempts: 1}) // want `noretry: s3.Options.RetryMaxAttempts = 1`
+	_ = s3.New(s3.Options{RetryMaxAttempts: 1})          // want `noretry: s3.Options.RetryMaxAttempts = 1`
 	_ = s3.New(s3.Options{Retryer: &awsv2.NopRetryer{}}) // want `noretry: aws.NopRetryer`
-	_ = s3.New(s3.Options{RetryMaxAttempts: 0}) // the default: 3 attempts
+	_ = s3.New(s3.Options{RetryMaxAttempts: 0})          // the default: 3 attempts
 	_ = s3.New(s3.Options{RetryMaxAttempts: 3})
 
 	cfg2 := aws.Config{RetryMaxAttempts: 1} // want `noretry: aws.Config.RetryMaxAttempts = 1`
-	cfg2.RetryMaxAttempts = 1              // want `noretry: aws.Config.RetryMaxAttempts = 1`
+	cfg2.RetryMaxAttempts = 1               // want `noretry: aws.Config.RetryMaxAttempts = 1`
 	cfg2.RetryMaxAttempts = 0
 	_ = cfg2
 	_ = config.LoadOptions{RetryMaxAttempts: 1} // want `noretry: config.LoadOptions.RetryMaxAttempts = 1`
