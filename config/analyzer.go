@@ -6,6 +6,8 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/credlint/credlint/passes/sdk"
 )
 
 var (
@@ -35,18 +37,23 @@ func SetJSON(data []byte) error {
 
 // Analyzer hands each package its configuration: -config-json, else
 // -config, else the nearest .credlint.toml above the package's files, else
-// Default(). A configuration that does not parse fails the analysis with an
+// Default(). Packages that cannot reach an SDK (the standard library, most
+// dependencies) get Default() without a look at the file system. A configuration that does not parse fails the analysis with an
 // error naming the file, line and key.
 var Analyzer = &analysis.Analyzer{
 	Name:             "credlintconfig",
 	Doc:              "loads credlint's configuration for a package",
 	Flags:            newFlags(),
 	Run:              run,
+	Requires:         []*analysis.Analyzer{sdk.Analyzer},
 	ResultType:       reflect.TypeFor[*Config](),
 	RunDespiteErrors: true,
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+		return Default(), nil
+	}
 	switch {
 	case flagJSON != "":
 		return ParseJSON([]byte(flagJSON))

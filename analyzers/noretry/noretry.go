@@ -44,7 +44,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
@@ -57,7 +56,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "noretry",
 	Doc:        "report S3 SDK settings that turn retries off (a single attempt)",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/noretry.md",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,
 	ResultType: finding.ResultType,
 	FactTypes:  []analysis.Fact{new(DisablesRetries)},
@@ -93,11 +92,12 @@ type hit struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	if !reach.Relevant() {
 		return finding.List(nil), nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := reach.Inspector()
 	info := pass.TypesInfo
 
 	var out finding.List

@@ -1,10 +1,13 @@
 package sdk
 
 import (
+	"go/ast"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Reach says how a package relates to the SDKs.
@@ -15,6 +18,20 @@ type Reach struct {
 	// Own is true when the package is part of an SDK itself; credlint does
 	// not report inside the SDKs.
 	Own bool
+
+	files     []*ast.File
+	once      sync.Once
+	inspector *inspector.Inspector
+}
+
+// Inspector returns an inspector over the package's files, built on first
+// use and shared by every rule. Rules use it instead of requiring
+// inspect.Analyzer, which would build an inspector for every package the
+// driver loads (with facts, every dependency, the standard library
+// included) even though rules look only at relevant packages.
+func (r *Reach) Inspector() *inspector.Inspector {
+	r.once.Do(func() { r.inspector = inspector.New(r.files) })
+	return r.inspector
 }
 
 // Relevant reports whether rules should look at the package at all.
@@ -31,7 +48,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func runReach(pass *analysis.Pass) (any, error) {
-	return &Reach{SDKs: Reaches(pass.Pkg), Own: IsSDKPackage(pass.Pkg)}, nil
+	return &Reach{SDKs: Reaches(pass.Pkg), Own: IsSDKPackage(pass.Pkg), files: pass.Files}, nil
 }
 
 // Reaches reports whether pkg imports an SDK package, directly or

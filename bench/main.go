@@ -1,0 +1,317 @@
+// Command bench measures credlint's speed and memory against floors run in
+// the same invocation, on the same package sets:
+//
+//   - credlint (standalone singlechecker, loads everything from source);
+//   - noopfacts: a pass that does nothing but declares a fact type, so it
+//     loads exactly as credlint does (the floor credlint must stay near);
+//   - noop: a pass without facts (dependencies come from export data);
+//   - go vet (its default analyzers), and credlint as go vet -vettool,
+//     cold (empty build cache) and warm (re-run);
+//   - gosec, pinned, as another real linter.
+//
+// Runs alternate between tools and the median of -n runs is printed with
+// wall time, CPU time (user+system, including child processes) and peak RSS
+// (largest process), and the ratios to noopfacts. Run it from the
+// repository root:
+//
+//	go -C bench run . [-n 3] [-sets example,sdk,corpus] [-tools ...]
+//
+// The corpus set uses the scratch modules that `go -C eval run . -setup-only`
+// creates (skipped when they are missing).
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+const gosecVersion = "v2.30.0"
+
+type set struct {
+	name     string
+	dir      string
+	patterns []string
+}
+
+type tool struct {
+	name string
+	// cmd returns the command to run on a set; cold tools get a fresh GOCACHE.
+	cmd  func(s set) *exec.Cmd
+	cold bool
+	// prepare runs once per run before the timed command (e.g. warm vet's cache).
+	prepare func(s set) error
+}
+
+type sample struct {
+	wall, cpu time.Duration
+	rssKB     int64
+	exit      int
+}
+
+func main() {
+	n := flag.Int("n", 3, "runs per tool and set (median reported)")
+	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
+	toolsFlag := flag.String("tools", "credlint,noopfacts,noop,vet,vettool-cold,vettool-warm,gosec", "tools to run")
+	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
+	evalWork := flag.String("eval-work", filepath.Join(homeCache(), "credlint-eval"), "eval work dir holding the corpus scratch modules")
+	flag.Parse()
+
+	root, err := repoRoot()
+	check(err)
+	bin, err := os.MkdirTemp("", "credlint-bench")
+	check(err)
+	defer os.RemoveAll(bin)
+
+	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
+	build := func(name, dir, pkg string) string {
+		out := filepath.Join(bin, name)
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Dir = dir
+		cmd.Stderr = os.Stderr
+		check(cmd.Run())
+		return out
+	}
+	credlint := build("credlint", root, "./cmd/credlint")
+	noopfacts := build("noopfacts", filepath.Join(root, "bench"), "./noopfacts")
+	noop := build("noop", filepath.Join(root, "bench"), "./noop")
+	var gosec string
+	if strings.Contains(*toolsFlag, "gosec") {
+		cmd := exec.Command("go", "install", "github.com/securego/gosec/v2/cmd/gosec@"+gosecVersion)
+		cmd.Env = append(os.Environ(), "GOBIN="+bin, "GOFLAGS=-mod=mod")
+		cmd.Dir = bin
+		if out, err := cmd.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "gosec %s not available, skipped: %v\n%s", gosecVersion, err, out)
+		} else {
+			gosec = filepath.Join(bin, "gosec")
+		}
+	}
+
+	tools := []tool{
+		{name: "credlint", cmd: func(s set) *exec.Cmd { return exec.Command(credlint, s.patterns...) }},
+		{name: "noopfacts", cmd: func(s set) *exec.Cmd { return exec.Command(noopfacts, s.patterns...) }},
+		{name: "noop", cmd: func(s set) *exec.Cmd { return exec.Command(noop, s.patterns...) }},
+		{name: "vet", cold: true, cmd: func(s set) *exec.Cmd { return exec.Command("go", append([]string{"vet"}, s.patterns...)...) }},
+		{name: "vettool-cold", cold: true, cmd: func(s set) *exec.Cmd {
+			return exec.Command("go", append([]string{"vet", "-vettool=" + credlint}, s.patterns...)...)
+		}},
+		{name: "vettool-warm", cmd: func(s set) *exec.Cmd {
+			return exec.Command("go", append([]string{"vet", "-vettool=" + credlint}, s.patterns...)...)
+		}, prepare: func(s set) error {
+			cmd := exec.Command("go", append([]string{"vet", "-vettool=" + credlint}, s.patterns...)...)
+			cmd.Dir = s.dir
+			cmd.Env = benchEnv("")
+			cmd.Run() // findings exit non-zero; only the cache matters
+			return nil
+		}},
+	}
+	if gosec != "" {
+		tools = append(tools, tool{name: "gosec", cmd: func(s set) *exec.Cmd {
+			return exec.Command(gosec, append([]string{"-quiet", "-fmt=json", "-out=" + os.DevNull}, s.patterns...)...)
+		}})
+	}
+	wantTools := strings.Split(*toolsFlag, ",")
+	tools = slices.DeleteFunc(tools, func(t tool) bool { return !slices.Contains(wantTools, t.name) })
+
+	var sets []set
+	for _, name := range strings.Split(*setsFlag, ",") {
+		switch name {
+		case "example":
+			sets = append(sets, set{"example", filepath.Join(root, "examples"), []string{"./..."}})
+		case "sdk":
+			sets = append(sets, set{"sdk-s3", filepath.Join(root, "testdata"), []string{
+				"github.com/aws/aws-sdk-go-v2/service/s3",
+				"github.com/aws/aws-sdk-go-v2/feature/s3/manager",
+				"github.com/aws/aws-sdk-go/service/s3/...",
+				"github.com/minio/minio-go/v7",
+			}})
+		case "corpus":
+			tsv := *corpusTSV
+			if tsv == "" {
+				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
+			}
+			sets = append(sets, corpusSets(tsv, *evalWork)...)
+		}
+	}
+
+	fmt.Printf("%-22s %-13s %9s %9s %9s %6s %6s %6s %s\n", "set", "tool", "wall", "cpu", "peakRSS", "xwall", "xcpu", "xrss", "exit")
+	for _, s := range sets {
+		results := map[string][]sample{}
+		for i := 0; i < *n; i++ {
+			for _, t := range tools { // alternate tools within each round
+				results[t.name] = append(results[t.name], measure(t, s))
+			}
+		}
+		base, hasBase := median(results["noopfacts"])
+		for _, t := range tools {
+			m, _ := median(results[t.name])
+			xw, xc, xr := "-", "-", "-"
+			if hasBase && base.wall > 0 {
+				xw = fmt.Sprintf("%.2f", float64(m.wall)/float64(base.wall))
+				xc = fmt.Sprintf("%.2f", float64(m.cpu)/float64(base.cpu))
+				xr = fmt.Sprintf("%.2f", float64(m.rssKB)/float64(base.rssKB))
+			}
+			fmt.Printf("%-22s %-13s %8.2fs %8.2fs %7dMB %6s %6s %6s %d\n", s.name, t.name,
+				m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, xw, xc, xr, m.exit)
+		}
+	}
+}
+
+func measure(t tool, s set) sample {
+	gocache := ""
+	if t.cold {
+		d, err := os.MkdirTemp("", "credlint-bench-gocache")
+		check(err)
+		defer os.RemoveAll(d)
+		gocache = d
+	}
+	if t.prepare != nil {
+		check(t.prepare(s))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	cmd := t.cmd(s)
+	cmd = exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
+	cmd.Dir = s.dir
+	cmd.Env = benchEnv(gocache)
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	exit := 0
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			exit = ee.ExitCode()
+		} else {
+			check(err)
+		}
+	}
+	ps := cmd.ProcessState
+	var rss int64
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss
+	}
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rssKB: rss, exit: exit}
+}
+
+func benchEnv(gocache string) []string {
+	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	if gocache != "" {
+		env = append(env, "GOCACHE="+gocache)
+	}
+	return env
+}
+
+func median(xs []sample) (sample, bool) {
+	if len(xs) == 0 {
+		return sample{}, false
+	}
+	pick := func(get func(sample) int64) int64 {
+		v := make([]int64, len(xs))
+		for i, x := range xs {
+			v[i] = get(x)
+		}
+		sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+		return v[len(v)/2]
+	}
+	return sample{
+		wall:  time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		cpu:   time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
+		rssKB: pick(func(s sample) int64 { return s.rssKB }),
+		exit:  xs[0].exit,
+	}, true
+}
+
+// corpusSets returns one set per corpus module whose scratch module exists
+// in the eval work dir, with the packages corpus.tsv lists for it.
+func corpusSets(tsv, work string) []set {
+	f, err := os.Open(tsv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "corpus set skipped: %v\n", err)
+		return nil
+	}
+	defer f.Close()
+	pkgs := map[string][]string{}
+	var order []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 3 || cols[0] == "module" {
+			continue
+		}
+		if _, ok := pkgs[cols[0]]; !ok {
+			order = append(order, cols[0])
+		}
+		if !slices.Contains(pkgs[cols[0]], cols[2]) {
+			pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
+		}
+	}
+	var out []set
+	for _, m := range order {
+		dir := filepath.Join(work, "mods", scratchName(m))
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+			fmt.Fprintf(os.Stderr, "corpus module %s skipped: no scratch module at %s (run go -C eval run . -setup-only)\n", m, dir)
+			continue
+		}
+		name := m[strings.LastIndex(m, "/")+1:]
+		if strings.HasPrefix(name, "v") && len(name) <= 3 {
+			parts := strings.Split(m, "/")
+			name = parts[len(parts)-2]
+		}
+		out = append(out, set{"corpus:" + name, dir, pkgs[m]})
+	}
+	return out
+}
+
+// scratchName mirrors eval's naming of scratch modules.
+func scratchName(module string) string {
+	var b strings.Builder
+	for _, r := range module {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func repoRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", err
+	}
+	// bench/go.mod: the repository root is its parent.
+	return filepath.Dir(filepath.Dir(strings.TrimSpace(string(out)))), nil
+}
+
+func goVersion() string {
+	out, _ := exec.Command("go", "version").Output()
+	return strings.TrimSpace(string(out))
+}
+
+func homeCache() string {
+	if d, err := os.UserCacheDir(); err == nil {
+		return d
+	}
+	return os.TempDir()
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
