@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"example.com/worker/internal/awsx"
 )
 
 // Job is one unit of work and its result.
@@ -41,7 +43,7 @@ func (s *Store) Save(ctx context.Context, job Job) error {
 		Key:    aws.String("results/" + job.ID),
 		Body:   bytes.NewReader(job.Body),
 	}, func(o *s3.Options) {
-		o.RetryMaxAttempts = 1
+		o.Retryer = awsx.NoRetries()
 	})
 	if err != nil {
 		return fmt.Errorf("put %s: %w", job.ID, err)
