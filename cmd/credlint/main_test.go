@@ -142,3 +142,43 @@ func TestTypeErrorIsAnError(t *testing.T) {
 		t.Errorf("exit %d, output:\n%s\nwant exit 1 with the type error's position and no panic", code, out)
 	}
 }
+
+// TestRobustness runs credlint over the SDKs' own S3 packages, a slice of
+// the standard library and the example service twice: no panic, no internal
+// error, and the same output both times. The full run (all of std, every
+// aws-sdk-go-v2 package, aws-sdk-go's aws/... and service/s3/..., minio-go
+// and the corpus) is the documented command in bench/README.md.
+func TestRobustness(t *testing.T) {
+	if os.Getenv("CREDLINT_INTEGRATION") == "" {
+		t.Skip("set CREDLINT_INTEGRATION=1 to run (about a minute)")
+	}
+	args := []string{"-json",
+		"net/http", "encoding/json", "os/...",
+		"github.com/aws/aws-sdk-go-v2/aws/...",
+		"github.com/aws/aws-sdk-go-v2/service/s3/...",
+		"github.com/aws/aws-sdk-go-v2/config",
+		"github.com/aws/aws-sdk-go/aws/...",
+		"github.com/aws/aws-sdk-go/service/s3/...",
+		"github.com/minio/minio-go/v7/...",
+		"./src/pins",
+	}
+	first, code1 := run(t, fixtures.Dir(), args...)
+	second, code2 := run(t, fixtures.Dir(), args...)
+	for _, out := range []string{first, second} {
+		if strings.Contains(out, "panic") || strings.Contains(out, "internal error") {
+			t.Fatalf("credlint failed:\n%s", out)
+		}
+	}
+	if code1 != 0 || code2 != 0 {
+		t.Errorf("exit codes %d, %d; want 0 with -json", code1, code2)
+	}
+	if first != second {
+		t.Errorf("output differs between two runs:\n%s\n---\n%s", first, second)
+	}
+	examples := filepath.Join(fixtures.Dir(), "..", "examples")
+	a, _ := run(t, examples, "./...")
+	b, _ := run(t, examples, "./...")
+	if a != b {
+		t.Errorf("example output differs between two runs:\n%s\n---\n%s", a, b)
+	}
+}
