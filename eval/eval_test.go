@@ -51,6 +51,12 @@ const testJSON = `{
 				"message": "staticcreds: credentials snapshot frozen into a static provider"
 			},
 			{
+				"category": "staticcreds",
+				"posn": "/home/u/go/pkg/mod/github.com/argoproj/pkg@v0.13.6/s3/s3.go:102:10",
+				"end": "/home/u/go/pkg/mod/github.com/argoproj/pkg@v0.13.6/s3/s3.go:102:40",
+				"message": "staticcreds: literal keys in the test variant"
+			},
+			{
 				"category": "expiryerr",
 				"posn": "/home/u/go/pkg/mod/github.com/argoproj/pkg@v0.13.6/s3/s3_test.go:20:2",
 				"end": "/home/u/go/pkg/mod/github.com/argoproj/pkg@v0.13.6/s3/s3_test.go:20:9",
@@ -224,6 +230,10 @@ func TestParseOutput(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	wantOther := []string{"github.com/argoproj/pkg/s3 [github.com/argoproj/pkg/s3.test]: staticcreds: literal keys in the test variant"}
+	if f := fs[3]; f.Pkg != "github.com/argoproj/pkg/s3" || f.Message != "staticcreds: credentials snapshot frozen into a static provider" || !reflect.DeepEqual(f.Other, wantOther) {
+		t.Errorf("variant dedup: %+v", f)
+	}
 	if len(errs) != 1 || errs[0].Pkg != "github.com/argoproj/pkg/s3.test" || errs[0].Err != "analysis skipped due to errors in package" {
 		t.Errorf("errors = %+v", errs)
 	}
@@ -396,6 +406,10 @@ func TestWriteReport(t *testing.T) {
 		"\nunlabeled findings (2); paste into eval/labels.tsv and set the label column to tp or fp:\n" +
 			"(unmapped)\t/tmp/elsewhere/x.go\t7\tstaticcreds\t\tstaticcreds: outside the module cache\n" +
 			"github.com/VictoriaMetrics/VictoriaMetrics\tlib/backup/s3remote/s3.go\t400\tnoretry\t\tnoretry: borderline\n",
+		"\nfindings whose message differs between package variants (1, informational):\n" +
+			"  github.com/argoproj/pkg s3/s3.go:102:10 staticcreds\n" +
+			"      github.com/argoproj/pkg/s3: staticcreds: credentials snapshot frozen into a static provider\n" +
+			"      github.com/argoproj/pkg/s3 [github.com/argoproj/pkg/s3.test]: staticcreds: literal keys in the test variant\n",
 		"run errors:\n  github.com/argoproj/pkg@v0.13.6: exit 1\n    github.com/argoproj/pkg/s3.test [credlint]: analysis skipped\n",
 		"\nFAIL: 6 findings, 0 missed report rows, 1 violated quiet rows, 2 unlabeled findings, 0 label conflicts, 1 run errors\n",
 	} {

@@ -236,6 +236,10 @@ func writeSetupReport(w *os.File, setups []SetupResult) int {
 		if r.Cached {
 			state = "reused"
 		}
+		reps := fmt.Sprint(r.Replaces)
+		if r.Cached {
+			reps = "-"
+		}
 		list := "not run"
 		switch {
 		case r.Err != "":
@@ -244,7 +248,7 @@ func writeSetupReport(w *os.File, setups []SetupResult) int {
 		case r.Deps >= 0:
 			list = fmt.Sprintf("ok (%d packages)", r.Deps)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t\n", r.Module.Path, r.Module.Version, len(r.Module.Packages), state, fmtDur(r.Wall), r.Replaces, list)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t\n", r.Module.Path, r.Module.Version, len(r.Module.Packages), state, fmtDur(r.Wall), reps, list)
 	}
 	tw.Flush()
 	for _, r := range setups {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -26,6 +27,10 @@ type Finding struct {
 	Posn     string // as printed by credlint
 	Analyzer string
 	Pkg      string // package ID of the first occurrence
+	// Other holds differing messages reported for the same position and
+	// rule under other package IDs (e.g. the test variant "p [p.test]"),
+	// as "<package ID>: <message>".
+	Other []string
 }
 
 // A PkgError is an "error" entry of the JSON tree: the analyzer failed on
@@ -63,7 +68,8 @@ func isWord(s string) bool {
 // JSON object {"<package ID>": {"<analyzer>": [diagnostics] | {"error": "..."}}}
 // with one entry per root package; with -test (the default) the same file
 // appears under several package IDs ("p", "p [p.test]", "p_test [p.test]"),
-// so findings are deduplicated. unitchecker (go vet -vettool) prints one such
+// so findings are deduplicated by position and rule (the first package ID in
+// sorted order, normally the non-test variant, gives the message). unitchecker (go vet -vettool) prints one such
 // object per package, so a stream of concatenated objects is accepted too, and
 // stray non-JSON lines are skipped (and returned as noise).
 func parseOutput(data []byte, modcache string) (findings []Finding, errs []PkgError, noise []string, err error) {
@@ -97,7 +103,7 @@ func parseOutput(data []byte, modcache string) (findings []Finding, errs []PkgEr
 		rest = rest[dec.InputOffset():]
 	}
 
-	seen := map[string]bool{}
+	seen := map[string]int{} // key -> index in findings
 	for _, t := range trees {
 		for _, pkg := range sortedKeys(t) {
 			byAnalyzer := t[pkg]
@@ -127,11 +133,14 @@ func parseOutput(data []byte, modcache string) (findings []Finding, errs []PkgEr
 							Analyzer: an,
 							Pkg:      pkg,
 						}
-						key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s\x00%s", f.Module, f.File, f.Line, f.Col, f.Rule, f.Message)
-						if seen[key] {
+						key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.Module, f.File, f.Line, f.Col, f.Rule)
+						if i, ok := seen[key]; ok {
+							if prev := &findings[i]; prev.Message != f.Message && !slices.Contains(prev.Other, pkg+": "+f.Message) {
+								prev.Other = append(prev.Other, pkg+": "+f.Message)
+							}
 							continue
 						}
-						seen[key] = true
+						seen[key] = len(findings)
 						findings = append(findings, f)
 					}
 				default:

@@ -165,6 +165,21 @@ func writeReport(w io.Writer, runs []ModRun, res *Result, opt ReportOptions) {
 			fmt.Fprintln(w, labelLine(f))
 		}
 	}
+	var variants []Finding
+	for _, j := range res.Judged {
+		if len(j.Other) > 0 {
+			variants = append(variants, j.Finding)
+		}
+	}
+	if len(variants) > 0 {
+		fmt.Fprintf(w, "\nfindings whose message differs between package variants (%d, informational):\n", len(variants))
+		for _, f := range variants {
+			fmt.Fprintf(w, "  %s %s:%d:%d %s\n      %s: %s\n", f.Module, f.File, f.Line, f.Col, f.Rule, f.Pkg, shorten(f.Message, 160))
+			for _, o := range f.Other {
+				fmt.Fprintf(w, "      %s\n", shorten(o, 160))
+			}
+		}
+	}
 	if len(res.Stale) > 0 {
 		fmt.Fprintf(w, "\nlabels matching no finding (%d, informational):\n", len(res.Stale))
 		for _, l := range res.Stale {

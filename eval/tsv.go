@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -154,7 +155,7 @@ func loadCorpus(corpusPath, extraPath string) ([]CorpusRow, error) {
 			}
 			return nil, err
 		}
-		rs, err := parseCorpus(f, p)
+		rs, err := parseCorpus(f, filepath.Base(p))
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -189,5 +190,5 @@ func loadLabels(path string) ([]Label, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return parseLabels(f, path)
+	return parseLabels(f, filepath.Base(path))
 }
