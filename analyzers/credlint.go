@@ -17,6 +17,7 @@ import (
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/staticcreds"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -27,6 +28,7 @@ const DocURL = "https://github.com/credlint/credlint/blob/main/docs/rules/"
 // Rules are the rule analyzers, in documentation order.
 var Rules = []*analysis.Analyzer{
 	noretry.Analyzer,
+	staticcreds.Analyzer,
 }
 
 // Analyzer is credlint: the composite of every rule.

@@ -1,6 +1,7 @@
 package sdk
 
 import (
+	"go/ast"
 	"go/types"
 )
 
@@ -267,6 +268,221 @@ func CredVarOf(sym Symbol) (CredConstructor, bool) {
 	c, ok := credVars[sym]
 	return c, ok
 }
+
+// ---- Credential flow (passes/credflow): where credentials travel. ----
+
+// CredFieldRole says what a credential-carrying field of an SDK struct holds.
+type CredFieldRole int
+
+// Roles of credential-carrying fields.
+const (
+	// FieldProvider holds the credentials provider itself (aws.Config.Credentials).
+	FieldProvider CredFieldRole = iota + 1
+	// FieldHolder holds a config that holds the credentials
+	// (v1 session.Options.Config, session.Session.Config).
+	FieldHolder
+)
+
+var credFields = map[Symbol]CredFieldRole{
+	{V2Aws, "Config", "Credentials"}:         FieldProvider,
+	{V2S3, "Options", "Credentials"}:         FieldProvider,
+	{V2Config, "LoadOptions", "Credentials"}: FieldProvider,
+	{V1Aws, "Config", "Credentials"}:         FieldProvider,
+	{MinioPkg, "Options", "Creds"}:           FieldProvider,
+	{V1Session, "Options", "Config"}:         FieldHolder,
+	{V1Session, "Session", "Config"}:         FieldHolder,
+}
+
+// CredField reports whether a struct field (Recv = declaring type) carries
+// credentials, and how.
+func CredField(field Symbol) (CredFieldRole, bool) {
+	r, ok := credFields[field]
+	return r, ok
+}
+
+// endpointFields hold a custom endpoint URL (a *string).
+var endpointFields = map[Symbol]bool{
+	{V2Aws, "Config", "BaseEndpoint"}:         true,
+	{V2S3, "Options", "BaseEndpoint"}:         true,
+	{V2Config, "LoadOptions", "BaseEndpoint"}: true,
+	{V1Aws, "Config", "Endpoint"}:             true,
+}
+
+// EndpointField reports whether a struct field holds a custom endpoint.
+func EndpointField(field Symbol) bool { return endpointFields[field] }
+
+// credSetters are functions and methods whose argument (index) sets the
+// credentials of the config they build or are called on.
+var credSetters = map[Symbol]int{
+	{V2Config, "", "WithCredentialsProvider"}: 0,
+	{V1Aws, "Config", "WithCredentials"}:      0,
+}
+
+// CredSetter returns the argument index of the credentials a function or
+// method sets on a config.
+func CredSetter(fn Symbol) (int, bool) {
+	i, ok := credSetters[fn]
+	return i, ok
+}
+
+// endpointSetters are functions and methods whose argument (index) is an
+// endpoint: config options, v1 config setters, minio.New's endpoint.
+var endpointSetters = map[Symbol]int{
+	{V2Config, "", "WithBaseEndpoint"}: 0,
+	{V1Aws, "Config", "WithEndpoint"}:  0,
+	{MinioPkg, "", "New"}:              0,
+}
+
+// EndpointSetter returns the argument index of the endpoint a function or
+// method sets.
+func EndpointSetter(fn Symbol) (int, bool) {
+	i, ok := endpointSetters[fn]
+	return i, ok
+}
+
+// credValueTypes are plain credential values (keys, no provider): what a
+// snapshot returns and what static providers are built from.
+var credValueTypes = map[Symbol]SDK{
+	{V2Aws, "", "Credentials"}:      V2,
+	{V1Credentials, "", "Value"}:    V1,
+	{MinioCredentials, "", "Value"}: Minio,
+}
+
+// CredValueKeyFields are the access key, secret key and session token
+// fields of every credential value type.
+var CredValueKeyFields = [3]string{"AccessKeyID", "SecretAccessKey", "SessionToken"}
+
+// CredValueType reports whether t (or *t) is a credential value type.
+func CredValueType(t types.Type) (SDK, bool) {
+	s, ok := credValueTypes[TypeSymbol(t)]
+	return s, ok
+}
+
+// credProviderTypes are the types (interfaces and wrappers) through which
+// credential providers are passed around.
+var credProviderTypes = map[Symbol]SDK{
+	{V2Aws, "", "CredentialsProvider"}:     V2,
+	{V2Aws, "", "CredentialsProviderFunc"}: V2,
+	{V2Aws, "", "CredentialsCache"}:        V2,
+	{V1Credentials, "", "Credentials"}:     V1,
+	{V1Credentials, "", "Provider"}:        V1,
+	{MinioCredentials, "", "Credentials"}:  Minio,
+	{MinioCredentials, "", "Provider"}:     Minio,
+}
+
+// CredProviderType reports whether t (or *t) is a credentials provider
+// type of an SDK (an interface, a wrapper, or a provider struct).
+func CredProviderType(t types.Type) (SDK, bool) {
+	sym := TypeSymbol(t)
+	if s, ok := credProviderTypes[sym]; ok {
+		return s, true
+	}
+	if c, ok := credTypes[sym]; ok {
+		return c.SDK, true
+	}
+	return None, false
+}
+
+// CredentialsProviderFunc is the v2 function type that adapts a func into
+// a provider: aws.CredentialsProviderFunc(func(ctx) (aws.Credentials, error)).
+var CredentialsProviderFunc = Symbol{V2Aws, "", "CredentialsProviderFunc"}
+
+// credEnvVars names the environment variables an environment provider reads.
+var credEnvVars = map[Symbol]string{
+	{V1Credentials, "", "NewEnvCredentials"}: "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+	{V1Credentials, "", "EnvProvider"}:       "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+	{MinioCredentials, "", "NewEnvAWS"}:      "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+	{MinioCredentials, "", "EnvAWS"}:         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+	{MinioCredentials, "", "NewEnvMinio"}:    "MINIO_ROOT_USER, MINIO_ROOT_PASSWORD (or MINIO_ACCESS_KEY, MINIO_SECRET_KEY)",
+	{MinioCredentials, "", "EnvMinio"}:       "MINIO_ROOT_USER, MINIO_ROOT_PASSWORD (or MINIO_ACCESS_KEY, MINIO_SECRET_KEY)",
+}
+
+// CredEnvVars returns the environment variables an environment provider
+// constructor or type reads ("" if unknown).
+func CredEnvVars(sym Symbol) string { return credEnvVars[sym] }
+
+// retrieveMethodNames are the method names with which a type implements a
+// credentials provider (v2 Retrieve(ctx); v1 Retrieve, RetrieveWithContext;
+// minio Retrieve, RetrieveWithCredContext).
+var retrieveMethodNames = map[string]bool{"Retrieve": true, "RetrieveWithContext": true, "RetrieveWithCredContext": true}
+
+// snapshotMethodNames are the names of SDK methods that return the current
+// credential value of a provider.
+var snapshotMethodNames = map[string]bool{"Retrieve": true, "RetrieveWithContext": true, "RetrieveWithCredContext": true, "Get": true, "GetWithContext": true}
+
+// SnapshotMethod reports whether calling fn takes a one-time snapshot of
+// credentials: a method in the snapshot table, or any SDK method named
+// Retrieve*/Get* whose first result is a credential value type (e.g. v2
+// (*stscreds.AssumeRoleProvider).Retrieve, v1 (*stscreds.AssumeRoleProvider).Retrieve).
+func SnapshotMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sym := SymbolOf(fn)
+	if IsSnapshot(sym) {
+		return true
+	}
+	if sym.Recv == "" || SDKOf(sym.Path) == None || !snapshotMethodNames[sym.Name] {
+		return false
+	}
+	return firstResultIsCredValue(fn)
+}
+
+// IsRetrieveMethod reports whether fn is a method named like a provider's
+// Retrieve whose first result is a credential value: its receiver is a
+// credentials provider (an adapter when it is the user's own type).
+func IsRetrieveMethod(fn *types.Func) bool {
+	if fn == nil || !retrieveMethodNames[fn.Name()] {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil && firstResultIsCredValue(fn)
+}
+
+func firstResultIsCredValue(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	_, ok := CredValueType(sig.Results().At(0).Type())
+	return ok
+}
+
+// stringPointerHelpers turn a string into a pointer (aws.String("...")).
+var stringPointerHelpers = map[Symbol]bool{
+	{V1Aws, "", "String"}: true,
+	{V2Aws, "", "String"}: true,
+}
+
+// StringArg returns the value of a constant string expression, looking
+// through the SDKs' pointer helpers (aws.String("http://localhost:9000")).
+func StringArg(info *types.Info, e ast.Expr) (string, bool) {
+	if s, ok := StringConst(info, e); ok {
+		return s, true
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 && stringPointerHelpers[CalleeSymbol(info, call)] {
+		return StringConst(info, call.Args[0])
+	}
+	return "", false
+}
+
+// DefaultChainEnvKeys are the environment variables both SDKs' default
+// chains read for the access key, the secret key and the session token
+// (v2 config.NewEnvConfig, v1 session env_config; sdk-facts Q4, Q7).
+var DefaultChainEnvKeys = [3][]string{
+	{"AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"},
+	{"AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY"},
+	{"AWS_SESSION_TOKEN"},
+}
+
+// Standard library symbols credflow and the rules follow.
+var (
+	OsUnsetenv     = Symbol{"os", "", "Unsetenv"}
+	SyncOnceDo     = Symbol{"sync", "Once", "Do"}
+	SyncOnceValue  = Symbol{"sync", "", "OnceValue"}
+	SyncOnceValues = Symbol{"sync", "", "OnceValues"}
+	SyncOnceFunc   = Symbol{"sync", "", "OnceFunc"}
+)
 
 // Snapshot methods return the current value of refreshing credentials: a
 // value that is frozen once it is copied into a static provider.

@@ -1,0 +1,384 @@
+// Package staticcreds defines the staticcreds rule: AWS credentials built
+// so that they never refresh.
+//
+// # Analyzer staticcreds
+//
+// staticcreds: report credentials that cannot refresh and AWS keys set in the process environment
+//
+// On ECS the SDKs' default credential chains fetch the task role's
+// temporary credentials from the container endpoint and refresh them
+// before they expire. Credentials built by hand freeze whatever was true
+// when they were built: a service works for hours, then every S3 call
+// fails with ExpiredToken.
+//
+//	creds := credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")) // reported
+//	v, _ := cfg.Credentials.Retrieve(ctx)
+//	mc, _ := minio.New(host, &minio.Options{Creds: credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // reported: a snapshot
+//	os.Setenv("AWS_SESSION_TOKEN", token) // reported
+//
+// Reported at the constructing call or composite literal: v2
+// credentials.NewStaticCredentialsProvider, credentials.StaticCredentialsProvider{},
+// an aws.CredentialsProviderFunc that returns a fixed aws.Credentials; v1
+// credentials.NewStaticCredentials, NewStaticCredentialsFromCreds,
+// StaticProvider{}, NewEnvCredentials, EnvProvider{}, NewSharedCredentials,
+// SharedCredentialsProvider{}; minio credentials.NewStaticV4, NewStaticV2,
+// NewStatic, Static{}, NewEnvAWS, EnvAWS{}, NewEnvMinio, EnvMinio{},
+// NewFileAWSCredentials, NewFileMinioClient; functions named in
+// staticcreds.constructors; and os.Setenv of AWS_ACCESS_KEY_ID,
+// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. The message names where the
+// keys come from (passes/credflow): a literal (masked, never printed), an
+// environment variable, a one-time snapshot of refreshing credentials
+// (Retrieve / Get, and where it was taken), the shared credentials file,
+// or configuration (a parameter or config field).
+//
+// Not reported: anonymous credentials (aws.AnonymousCredentials, v1
+// credentials.AnonymousCredentials, constant empty keys); the default
+// chain and refreshing providers; an environment or shared-file provider
+// in a chain that also holds a refreshing provider (the SDK's own default
+// chain in miniature); a Retrieve or Get that only validates or logs
+// credentials (only a snapshot that reaches a static constructor is);
+// constructions inside the Retrieve method of a credentials provider of
+// the user's own (a refresh adapter); credentials that reach only clients
+// with a constant endpoint that is not AWS (http://localhost:9000, a
+// LocalStack or R2 host) unless staticcreds.report-non-aws-endpoints is
+// set; keys from configuration when staticcreds.allow-configured-keys is
+// set.
+package staticcreds
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Analyzer is the staticcreds rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "staticcreds",
+	Doc:        "report AWS credentials built so that they never refresh (static, environment, snapshot, shared file) and AWS keys set in the process environment",
+	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/staticcreds.md",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer, credflow.Analyzer},
+	Run:        run,
+	ResultType: finding.ResultType,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+		return finding.List(nil), nil
+	}
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	info := pass.TypesInfo
+
+	var out finding.List
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		n := cur.Node()
+		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
+			if name, ok := sdk.StringConst(info, call.Args[0]); ok && sdk.CredentialEnvVars[name] {
+				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})
+			}
+			continue
+		}
+		kind, ok := flow.IsConstruction(n)
+		if !ok {
+			continue
+		}
+		o, ok := flow.Construction(n)
+		if !ok {
+			continue // constant empty keys: anonymous
+		}
+		if inAdapter(info, cur) {
+			continue
+		}
+		if (kind == sdk.CredEnv || kind == sdk.CredSharedFile) && flow.InRefreshingChain(cur) {
+			continue
+		}
+		if !cfg.Staticcreds.ReportNonAWSEndpoints {
+			if _, ok := flow.NonAWSOnly(n); ok {
+				continue
+			}
+		}
+		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig {
+			continue
+		}
+		f := finding.Finding{Pos: n.Pos(), End: n.End(), Message: message(o, kind)}
+		if fix, ok := suggestFix(pass, cur); ok {
+			f.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// inAdapter reports whether cur is inside the Retrieve method of a
+// credentials provider type of the user's own, or inside a function
+// converted to aws.CredentialsProviderFunc: code that runs again each time
+// the credentials are needed (a refresh adapter), not once.
+func inAdapter(info *types.Info, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
+				if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && sdk.TypeSymbol(tv.Type) == sdk.CredentialsProviderFunc {
+					return true
+				}
+			}
+		case *ast.FuncDecl:
+			fn, _ := info.Defs[n.Name].(*types.Func)
+			return fn != nil && sdk.IsRetrieveMethod(fn)
+		}
+	}
+	return false
+}
+
+// message names the construction, where its keys come from and what
+// that means on ECS.
+func message(o *credflow.Origin, kind sdk.CredKind) string {
+	p := o.Prov
+	var s string
+	switch {
+	case kind == sdk.CredEnv:
+		vars := p.Detail
+		if vars == "" {
+			vars = "credentials from the environment"
+		}
+		s = fmt.Sprintf("%s reads %s once and never refreshes them: on ECS, environment keys win over the task role in both SDKs' default chains; a session token in the environment makes them temporary credentials that WILL expire (ExpiredToken)", o.Text, vars)
+	case kind == sdk.CredSharedFile:
+		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
+	case p.Kind == credflow.ProvSnapshot:
+		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
+	case p.Kind == credflow.ProvLiteral:
+		s = fmt.Sprintf("%s builds static credentials from literal keys (%s): a secret in the source is leaked to everyone who can read it, and the keys never refresh", o.Text, p.Detail) + tokenClause(p.Token)
+	case p.Kind == credflow.ProvEnv:
+		s = fmt.Sprintf("%s builds static credentials from the environment variables %s: they are read once and never refresh, and on ECS environment keys win over the task role in both SDKs' default chains", o.Text, p.Detail) + tokenClause(p.Token)
+	case p.Kind == credflow.ProvConfig:
+		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token) + " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
+	default:
+		s = fmt.Sprintf("%s builds static credentials: they never refresh and on ECS they bypass the task role", o.Text) + tokenClause(p.Token)
+	}
+	return s + "; " + advice(o.SDK)
+}
+
+func tokenClause(t credflow.TokenState) string {
+	switch t {
+	case credflow.HasToken:
+		return "; with a session token these are temporary credentials that WILL expire (ExpiredToken)"
+	case credflow.MaybeToken:
+		return "; given a session token they are temporary credentials that WILL expire (ExpiredToken)"
+	}
+	return ""
+}
+
+func advice(s sdk.SDK) string {
+	switch s {
+	case sdk.V1:
+		return "use the default chain (session.NewSession() without Credentials), which refreshes task-role credentials"
+	case sdk.Minio:
+		return `use credentials.NewIAM("") (or a chain ending in it), which refreshes task-role credentials`
+	}
+	return "use the default chain (config.LoadDefaultConfig without a credentials provider), which refreshes task-role credentials"
+}
+
+// setenvMessage reports os.Setenv of an AWS credential variable.
+func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string {
+	s := fmt.Sprintf("os.Setenv(%q, ...) puts AWS credentials in the process environment: they win over the ECS task role in both SDKs' default chains for every client built afterwards, and never refresh", name)
+	p := flow.KeyProv(call.Args[1])
+	switch p.Kind {
+	case credflow.ProvSnapshot:
+		s += fmt.Sprintf("; the value is a one-time snapshot of refreshing credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+	case credflow.ProvLiteral:
+		s += "; the value is a literal: a secret in the source"
+	}
+	if name == "AWS_SESSION_TOKEN" {
+		s += "; a session token means temporary credentials that WILL expire (ExpiredToken)"
+	}
+	return s + "; let the default chain find the task role instead"
+}
+
+// suggestFix removes a static provider built from exactly the variables
+// the default chain reads anyway, when the default chain gets it:
+//
+//	config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))))
+//	session.NewSession(&aws.Config{Credentials: credentials.NewEnvCredentials()})
+//
+// Without the provider, the default chain reads the same variables when
+// they are set and falls back to the ECS task role when they are not.
+func suggestFix(pass *analysis.Pass, cur inspector.Cursor) (analysis.SuggestedFix, bool) {
+	info := pass.TypesInfo
+	n := cur.Node()
+	if !fromDefaultEnv(info, n) {
+		return analysis.SuggestedFix{}, false
+	}
+	parent := cur.Parent()
+	switch pn := parent.Node().(type) {
+	case *ast.CallExpr:
+		// config.WithCredentialsProvider(<n>) as an argument of LoadDefaultConfig.
+		sym := sdk.CalleeSymbol(info, pn)
+		if i, ok := sdk.CredSetter(sym); !ok || sym.Recv != "" || i >= len(pn.Args) || pn.Args[i] != n {
+			return analysis.SuggestedFix{}, false
+		}
+		load, ok := parent.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		c, ok := sdk.ConstructorOf(sdk.CalleeSymbol(info, load))
+		if !ok || !c.Default || c.Kind != sdk.Config {
+			return analysis.SuggestedFix{}, false
+		}
+		i := slices.Index(load.Args, ast.Expr(pn))
+		if i < 1 || (load.Ellipsis.IsValid() && i == len(load.Args)-1) {
+			return analysis.SuggestedFix{}, false
+		}
+		return removal(pass, load.Args[i-1].End(), pn.End(), "remove the static provider: config.LoadDefaultConfig reads the same environment variables itself and falls back to the ECS task role"), true
+	case *ast.KeyValueExpr:
+		// &aws.Config{Credentials: <n>} as an argument of session.NewSession.
+		lit, ok := parent.Parent().Node().(*ast.CompositeLit)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		if role, ok := sdk.CredField(sdk.KeyedFieldSymbol(info.TypeOf(lit), pn.Key)); !ok || role != sdk.FieldProvider {
+			return analysis.SuggestedFix{}, false
+		}
+		if _, ok := sdk.ClientTypeOf(info.TypeOf(lit)); !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		up := parent.Parent().Parent()
+		if u, ok := up.Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+			up = up.Parent()
+		}
+		call, ok := up.Node().(*ast.CallExpr)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		c, ok := sdk.ConstructorOf(sdk.CalleeSymbol(info, call))
+		if !ok || !c.Default || c.Kind != sdk.Session || c.CredArg >= 0 {
+			return analysis.SuggestedFix{}, false
+		}
+		i := slices.Index(lit.Elts, ast.Expr(pn))
+		start, end := pn.Pos(), pn.End()
+		if i > 0 {
+			start = lit.Elts[i-1].End()
+		} else if len(lit.Elts) > 1 {
+			end = lit.Elts[1].Pos()
+		}
+		return removal(pass, start, end, "remove Credentials: session.NewSession reads the same environment variables itself and falls back to the ECS task role"), true
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+// fromDefaultEnv reports whether n builds credentials from exactly the
+// environment variables the default chains read: an environment provider,
+// or a static constructor whose keys are os.Getenv of those variables.
+func fromDefaultEnv(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		sym := sdk.CalleeSymbol(info, n)
+		cc, ok := sdk.CredConstructorOf(sym)
+		if !ok || cc.SDK == sdk.Minio {
+			return false
+		}
+		if cc.Kind == sdk.CredEnv {
+			return sdk.CredEnvVars(sym) != "" && cc.SDK == sdk.V1
+		}
+		if cc.Kind != sdk.CredStatic || cc.KeyArgs[0] < 0 {
+			return false
+		}
+		for i, a := range cc.KeyArgs {
+			if a >= len(n.Args) {
+				return false
+			}
+			arg := n.Args[a]
+			if i == 2 {
+				if s, ok := sdk.StringConst(info, arg); ok && s == "" {
+					continue
+				}
+			}
+			call, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok || sdk.CalleeSymbol(info, call) != sdk.OsGetenv || len(call.Args) != 1 {
+				return false
+			}
+			name, ok := sdk.StringConst(info, call.Args[0])
+			if !ok || !slices.Contains(sdk.DefaultChainEnvKeys[i], name) {
+				return false
+			}
+		}
+		return true
+	case *ast.CompositeLit:
+		ct, ok := sdk.CredTypeOf(info.TypeOf(n))
+		return ok && ct.Kind == sdk.CredEnv && ct.SDK == sdk.V1 && len(n.Elts) == 0
+	}
+	return false
+}
+
+// removal deletes [start, end) and the imports only the deleted code used.
+func removal(pass *analysis.Pass, start, end token.Pos, msg string) analysis.SuggestedFix {
+	edits := []analysis.TextEdit{{Pos: start, End: end}}
+	file := fileOf(pass, start)
+	if file != nil {
+		used := map[*types.PkgName]bool{} // used outside the deleted range
+		inRange := map[*types.PkgName]bool{}
+		ast.Inspect(file, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName)
+			if !ok {
+				return true
+			}
+			if id.Pos() >= start && id.Pos() < end {
+				inRange[pn] = true
+			} else {
+				used[pn] = true
+			}
+			return true
+		})
+		tf := pass.Fset.File(file.Pos())
+		for _, imp := range file.Imports {
+			pn := importName(pass.TypesInfo, imp)
+			if pn == nil || !inRange[pn] || used[pn] {
+				continue
+			}
+			// Delete the whole line of the import spec.
+			line := tf.Line(imp.Pos())
+			s, e := tf.LineStart(line), token.Pos(tf.Base()+tf.Size())
+			if line < tf.LineCount() {
+				e = tf.LineStart(line + 1)
+			}
+			if tf.Line(imp.End()) != line {
+				continue
+			}
+			edits = append(edits, analysis.TextEdit{Pos: s, End: e})
+		}
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+func importName(info *types.Info, imp *ast.ImportSpec) *types.PkgName {
+	if imp.Name != nil {
+		pn, _ := info.Defs[imp.Name].(*types.PkgName)
+		return pn
+	}
+	pn, _ := info.Implicits[imp].(*types.PkgName)
+	return pn
+}

@@ -1,0 +1,31 @@
+package staticcreds_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/credlint/credlint/analyzers"
+	"github.com/credlint/credlint/internal/fixtures"
+	"github.com/credlint/credlint/passes/credflow"
+)
+
+func TestMain(m *testing.M) { fixtures.Main(m) }
+
+// TestStaticcreds runs credlint on the staticcreds fixtures (their
+// .credlint.toml enables only staticcreds) against the real SDKs.
+func TestStaticcreds(t *testing.T) {
+	fixtures.Run(t, analyzers.Analyzer, "./src/staticcreds/...")
+}
+
+// TestFacts checks the credflow facts that carry provenance across
+// packages (awsx's constructors, used from crosspkg).
+func TestFacts(t *testing.T) {
+	fixtures.RunFacts(t, credflow.Analyzer, "./src/staticcreds/awsx", "./src/staticcreds/crosspkg")
+}
+
+// TestSuggestedFixes checks the fixes that remove a static provider built
+// from the default chain's own variables.
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(), analyzers.Analyzer, "./src/staticcreds/fix")
+}

@@ -1,0 +1,287 @@
+package credflow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// def is one definition of a variable (or one store to a field): the
+// right-hand side, and the result index when it is one of several values
+// of a call (-1 otherwise).
+type def struct {
+	rhs ast.Expr
+	idx int
+}
+
+// holderStore is an update of an SDK config held in a variable:
+// cfg.Credentials = p, cfg.BaseEndpoint = aws.String(u), cfg.WithCredentials(p).
+type holderStore struct {
+	rhs      ast.Expr
+	endpoint bool // the store sets the endpoint, not the credentials
+}
+
+// index is the package's def-use information, built in one walk.
+type index struct {
+	defs         map[*types.Var][]def
+	fieldStores  map[*types.Var][]def // fields of the package's own structs
+	holderStores map[*types.Var][]holderStore
+	params       map[*types.Var]bool
+	funcs        map[*types.Func]*ast.FuncDecl
+	clientCalls  []*ast.CallExpr
+	returns      map[ast.Node][]*ast.ReturnStmt // FuncDecl or FuncLit -> its own return statements
+	funcTypes    map[ast.Node]*ast.FuncType
+}
+
+func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
+	info := pass.TypesInfo
+	ix := &index{
+		defs:         map[*types.Var][]def{},
+		fieldStores:  map[*types.Var][]def{},
+		holderStores: map[*types.Var][]holderStore{},
+		params:       map[*types.Var]bool{},
+		funcs:        map[*types.Func]*ast.FuncDecl{},
+		returns:      map[ast.Node][]*ast.ReturnStmt{},
+		funcTypes:    map[ast.Node]*ast.FuncType{},
+	}
+	addParams := func(fl *ast.FieldList) {
+		if fl == nil {
+			return
+		}
+		for _, f := range fl.List {
+			for _, n := range f.Names {
+				if v, ok := info.Defs[n].(*types.Var); ok && v != nil {
+					ix.params[v] = true
+				}
+			}
+		}
+	}
+	// assign records lhs := rhs (idx: result index or -1).
+	assign := func(lhs, rhs ast.Expr, idx int) {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			if v := varOf(info, l); v != nil {
+				ix.defs[v] = append(ix.defs[v], def{rhs, idx})
+			}
+		case *ast.SelectorExpr:
+			sel := info.Selections[l]
+			if sel == nil {
+				// qualified package variable of another package: no index
+				return
+			}
+			if sel.Kind() != types.FieldVal {
+				return
+			}
+			fs := sdk.FieldSymbol(info, l)
+			if _, ok := sdk.CredField(fs); ok {
+				if root := rootVar(info, l.X); root != nil {
+					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: rhs})
+				}
+				return
+			}
+			if sdk.EndpointField(fs) {
+				if root := rootVar(info, l.X); root != nil {
+					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: rhs, endpoint: true})
+				}
+				return
+			}
+			if fv, ok := sel.Obj().(*types.Var); ok && fv.Pkg() == pass.Pkg {
+				ix.fieldStores[fv] = append(ix.fieldStores[fv], def{rhs, idx})
+			}
+		}
+	}
+
+	filter := []ast.Node{
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil),
+	}
+	for cur := range insp.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+				continue
+			}
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					assign(n.Lhs[i], n.Rhs[i], -1)
+				}
+			} else if len(n.Rhs) == 1 {
+				for i := range n.Lhs {
+					assign(n.Lhs[i], n.Rhs[0], i)
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					assign(n.Names[i], n.Values[i], -1)
+				}
+			} else if len(n.Values) == 1 {
+				for i := range n.Names {
+					assign(n.Names[i], n.Values[0], i)
+				}
+			}
+		case *ast.CompositeLit:
+			st, named := structOf(info.TypeOf(n))
+			if st == nil || named == nil || named.Obj().Pkg() != pass.Pkg {
+				continue
+			}
+			for i, el := range n.Elts {
+				var fv *types.Var
+				val := el
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					id, ok := kv.Key.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					fv = fieldByName(st, id.Name)
+					val = kv.Value
+				} else if i < st.NumFields() {
+					fv = st.Field(i)
+				}
+				if fv != nil {
+					ix.fieldStores[fv] = append(ix.fieldStores[fv], def{val, -1})
+				}
+			}
+		case *ast.CallExpr:
+			fn := sdk.Callee(info, n)
+			if fn == nil {
+				continue
+			}
+			sym := sdk.SymbolOf(fn)
+			if c, ok := sdk.ConstructorOf(sym); ok && c.Kind != sdk.Session && c.Kind != sdk.Config {
+				ix.clientCalls = append(ix.clientCalls, n)
+			}
+			// v1 cfg.WithCredentials(p) / cfg.WithEndpoint(u) called on a variable.
+			if sym.Recv == "" {
+				continue
+			}
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if i, ok := sdk.CredSetter(sym); ok && i < len(n.Args) {
+				if root := rootVar(info, sel.X); root != nil {
+					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: n.Args[i]})
+				}
+			}
+			if i, ok := sdk.EndpointSetter(sym); ok && i < len(n.Args) {
+				if root := rootVar(info, sel.X); root != nil {
+					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: n.Args[i], endpoint: true})
+				}
+			}
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok && fn != nil && n.Body != nil {
+				ix.funcs[fn] = n
+			}
+			addParams(n.Recv)
+			addParams(n.Type.Params)
+			ix.funcTypes[n] = n.Type
+		case *ast.FuncLit:
+			addParams(n.Type.Params)
+			ix.funcTypes[n] = n.Type
+		case *ast.ReturnStmt:
+			for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				ix.returns[c.Node()] = append(ix.returns[c.Node()], n)
+				break
+			}
+		}
+	}
+	return ix
+}
+
+// varOf returns the variable an identifier defines or uses.
+func varOf(info *types.Info, id *ast.Ident) *types.Var {
+	if id == nil || id.Name == "_" {
+		return nil
+	}
+	if v, ok := info.Defs[id].(*types.Var); ok && v != nil {
+		return v
+	}
+	if v, ok := info.Uses[id].(*types.Var); ok && v != nil {
+		return v
+	}
+	return nil
+}
+
+// rootVar returns the variable at the root of x.a.b, *x, x[i], or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for range 16 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v := varOf(info, x)
+			if v != nil && !v.IsField() {
+				return v
+			}
+			return nil
+		case *ast.SelectorExpr:
+			if info.Selections[x] == nil {
+				// package-qualified variable
+				if v, ok := info.Uses[x.Sel].(*types.Var); ok {
+					return v
+				}
+				return nil
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// structOf returns the struct type of t (through one pointer) and its
+// named type, if any.
+func structOf(t types.Type) (*types.Struct, *types.Named) {
+	if t == nil {
+		return nil, nil
+	}
+	n := sdk.NamedOf(t)
+	if n != nil {
+		st, _ := n.Underlying().(*types.Struct)
+		return st, n
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st, nil
+}
+
+func fieldByName(st *types.Struct, name string) *types.Var {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return st.Field(i)
+		}
+	}
+	return nil
+}
+
+// fieldTag returns the struct tag of a field variable, looking it up in
+// the struct that declares it.
+func fieldTag(owner *types.Named, fv *types.Var) string {
+	if owner == nil {
+		return ""
+	}
+	st, _ := owner.Underlying().(*types.Struct)
+	if st == nil {
+		return ""
+	}
+	for i := range st.NumFields() {
+		if st.Field(i) == fv || (st.Field(i).Name() == fv.Name() && st.Field(i).Pos() == fv.Pos()) {
+			return st.Tag(i)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,120 @@
+package credflow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Mask hides a possible secret: the first and last four characters of a
+// long string ("AKIA…MPLE"), "****" for a short one, "" for "".
+func Mask(s string) string { return mask(s) }
+
+func mask(s string) string {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case n == 0:
+		return ""
+	case n < 16:
+		return "****"
+	}
+	r := []rune(s)
+	return string(r[:4]) + "…" + string(r[n-4:])
+}
+
+// renderTop renders a construction: its callee and first argument, with
+// "..." for the rest (`credentials.NewStaticV4(os.Getenv("A"), ...)`), or
+// a composite literal's type (`credentials.StaticProvider{...}`).
+func renderTop(info *types.Info, n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		s := render(info, n.Fun, 1) + "("
+		if len(n.Args) > 0 {
+			s += render(info, n.Args[0], 1)
+			if len(n.Args) > 1 {
+				s += ", ..."
+			}
+		}
+		return s + ")"
+	case *ast.CompositeLit:
+		if n.Type == nil {
+			return "{...}"
+		}
+		if len(n.Elts) == 0 {
+			return render(info, n.Type, 1) + "{}"
+		}
+		return render(info, n.Type, 1) + "{...}"
+	case ast.Expr:
+		return render(info, n, 0)
+	}
+	return "?"
+}
+
+// render prints an expression shortened for a message. String constants
+// are masked, except the variable name given to os.Getenv / os.LookupEnv.
+func render(info *types.Info, e ast.Expr, depth int) string {
+	if depth > 4 {
+		return "..."
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.ParenExpr:
+		return "(" + render(info, x.X, depth+1) + ")"
+	case *ast.SelectorExpr:
+		return render(info, x.X, depth) + "." + x.Sel.Name
+	case *ast.BasicLit:
+		if x.Kind == token.STRING {
+			s, err := strconv.Unquote(x.Value)
+			if err != nil {
+				return `"****"`
+			}
+			return strconv.Quote(mask(s))
+		}
+		return x.Value
+	case *ast.StarExpr:
+		return "*" + render(info, x.X, depth+1)
+	case *ast.UnaryExpr:
+		return x.Op.String() + render(info, x.X, depth+1)
+	case *ast.CallExpr:
+		sym := sdk.CalleeSymbol(info, x)
+		var args []string
+		if depth >= 3 && len(x.Args) > 0 {
+			args = []string{"..."}
+		} else {
+			for i, a := range x.Args {
+				if i == 2 {
+					args = append(args, "...")
+					break
+				}
+				if (sym == sdk.OsGetenv || sym == sdk.OsLookupEnv || sym == sdk.OsSetenv) && i == 0 {
+					if s, ok := sdk.StringConst(info, a); ok {
+						args = append(args, strconv.Quote(s))
+						continue
+					}
+				}
+				args = append(args, render(info, a, depth+1))
+			}
+		}
+		return render(info, x.Fun, depth+1) + "(" + strings.Join(args, ", ") + ")"
+	case *ast.IndexExpr:
+		return render(info, x.X, depth+1) + "[" + render(info, x.Index, depth+1) + "]"
+	case *ast.CompositeLit:
+		if x.Type == nil {
+			return "{...}"
+		}
+		return render(info, x.Type, depth+1) + "{...}"
+	case *ast.FuncLit:
+		return "func(...) {...}"
+	case *ast.ArrayType:
+		return "[]" + render(info, x.Elt, depth+1)
+	case *ast.BinaryExpr:
+		return render(info, x.X, depth+1) + " " + x.Op.String() + " " + render(info, x.Y, depth+1)
+	}
+	return "..."
+}

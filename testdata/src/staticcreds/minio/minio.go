@@ -1,0 +1,88 @@
+// Package minio builds minio-go credentials of every provenance.
+package minio
+
+import (
+	"net/http"
+	"os"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+)
+
+func fromEnv(endpoint string) (*minio.Client, error) {
+	return minio.New(endpoint, &minio.Options{
+		Creds:  credentials.NewStaticV4(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")), // want `staticcreds: credentials.NewStaticV4\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: .*WILL expire \(ExpiredToken\); use credentials.NewIAM\(""\) \(or a chain ending in it\)`
+		Secure: true,
+	})
+}
+
+func literalV2() *credentials.Credentials {
+	return credentials.NewStaticV2("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: credentials.NewStaticV2\("AKIA…MPLE", \.\.\.\) builds static credentials from literal keys \(AKIA…MPLE\)`
+}
+
+// Config is an object store's configuration (thanos objstore shape).
+type Config struct {
+	Endpoint     string
+	AccessKey    string
+	SecretKey    string
+	SessionToken string
+}
+
+func configured(cfg Config) *credentials.Credentials {
+	return credentials.NewStatic(cfg.AccessKey, cfg.SecretKey, "", credentials.SignatureV4) // want `staticcreds: credentials.NewStatic\(cfg.AccessKey, \.\.\.\) builds static credentials from configuration \(cfg.AccessKey, cfg.SecretKey\)`
+}
+
+// thanosShape: static keys only when configured; otherwise a chain that
+// ends in the ECS / EC2 role.
+func thanosShape(config Config) (*minio.Client, error) {
+	var chain []credentials.Provider
+	wrap := func(p credentials.Provider) credentials.Provider { return p }
+	if config.AccessKey != "" {
+		chain = []credentials.Provider{wrap(&credentials.Static{ // want `staticcreds: credentials.Static\{\.\.\.\} builds static credentials from configuration \(config.AccessKey, config.SecretKey, config.SessionToken\)`
+			Value: credentials.Value{
+				AccessKeyID:     config.AccessKey,
+				SecretAccessKey: config.SecretKey,
+				SessionToken:    config.SessionToken,
+				SignerType:      credentials.SignatureV4,
+			},
+		})}
+	} else {
+		chain = []credentials.Provider{
+			wrap(&credentials.EnvAWS{}),
+			wrap(&credentials.FileAWSCredentials{}),
+			wrap(&credentials.IAM{Client: &http.Client{Transport: http.DefaultTransport}}),
+		}
+	}
+	return minio.New(config.Endpoint, &minio.Options{Creds: credentials.NewChainCredentials(chain)})
+}
+
+func envAWS() *credentials.Credentials {
+	return credentials.NewEnvAWS() // want `staticcreds: credentials.NewEnvAWS\(\) reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN once`
+}
+
+func envMinio() *credentials.Credentials {
+	return credentials.NewEnvMinio() // want `staticcreds: credentials.NewEnvMinio\(\) reads MINIO_ROOT_USER, MINIO_ROOT_PASSWORD`
+}
+
+// envFirstChain has no refreshing provider after the environment one.
+func envFirstChain() *credentials.Credentials {
+	return credentials.NewChainCredentials([]credentials.Provider{&credentials.EnvAWS{}, &credentials.EnvMinio{}}) // want `staticcreds: credentials.EnvAWS\{\} reads` `staticcreds: credentials.EnvMinio\{\} reads MINIO_ROOT_USER`
+}
+
+// Quiet below.
+
+func iam(endpoint string) (*minio.Client, error) {
+	return minio.New(endpoint, &minio.Options{Creds: credentials.NewIAM(""), Secure: true})
+}
+
+func anonymous(endpoint string) (*minio.Client, error) {
+	return minio.New(endpoint, &minio.Options{Creds: credentials.NewStaticV4("", "", "")})
+}
+
+func defaultLikeChain() *credentials.Credentials {
+	return credentials.NewChainCredentials([]credentials.Provider{
+		&credentials.EnvAWS{},
+		&credentials.FileAWSCredentials{},
+		&credentials.IAM{Client: &http.Client{Transport: http.DefaultTransport}},
+	})
+}

@@ -1,0 +1,159 @@
+// Package v2 builds aws-sdk-go-v2 credentials of every provenance.
+package v2
+
+import (
+	"context"
+	"log"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+func fromEnv(ctx context.Context) (*s3.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("eu-west-1"),
+		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")))) // want `staticcreds: credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: they are read once and never refresh, and on ECS environment keys win over the task role in both SDKs' default chains; with a session token these are temporary credentials that WILL expire \(ExpiredToken\); use the default chain \(config.LoadDefaultConfig without a credentials provider\)`
+	if err != nil {
+		return nil, err
+	}
+	return s3.NewFromConfig(cfg), nil
+}
+
+func literal() *s3.Client {
+	return s3.New(s3.Options{
+		Region:      "eu-west-1",
+		Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ""), // want `staticcreds: credentials.NewStaticCredentialsProvider\("AKIA…MPLE", \.\.\.\) builds static credentials from literal keys \(AKIA…MPLE\): a secret in the source is leaked to everyone who can read it, and the keys never refresh; use the default chain`
+	})
+}
+
+// snapshot copies the default chain's current credentials into a static
+// provider: they were refreshing, the copy is not.
+func snapshot(ctx context.Context) (*s3.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	frozen := credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(cfg.Credentials.Retrieve\(ctx\) at v2/v2.go:40\): the SDK would refresh them, this copy never is`
+	return s3.NewFromConfig(aws.Config{Region: cfg.Region, Credentials: frozen}), nil
+}
+
+// snapshotLiteral puts the snapshot in a StaticCredentialsProvider literal.
+func snapshotLiteral(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	v, _ := cfg.Credentials.Retrieve(ctx)
+	return credentials.StaticCredentialsProvider{Value: v} // want `staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(cfg.Credentials.Retrieve\(ctx\) at v2/v2.go:50\)`
+}
+
+// Options is the service's configuration.
+type Options struct {
+	Bucket    string
+	AccessKey string
+	SecretKey string
+}
+
+func fromParams(key, secret string) aws.CredentialsProvider {
+	return aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider(key, secret, "")) // want `staticcreds: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) builds static credentials from configuration \(parameter key, parameter secret\): they never refresh and on ECS they bypass the task role \(set staticcreds.allow-configured-keys if operator-supplied keys are deliberate\)`
+}
+
+func fromOptions(opts *Options) aws.Config {
+	return aws.Config{Credentials: credentials.NewStaticCredentialsProvider(opts.AccessKey, opts.SecretKey, "")} // want `staticcreds: .* from configuration \(opts.AccessKey, opts.SecretKey\)`
+}
+
+// Settings binds fields to environment variables (envconfig, caarlos0/env).
+type Settings struct {
+	Key    string `env:"AWS_ACCESS_KEY_ID"`
+	Secret string `envconfig:"AWS_SECRET_ACCESS_KEY"`
+	Token  string `env:"AWS_SESSION_TOKEN,required"`
+}
+
+func fromTaggedFields(s Settings) aws.CredentialsProvider {
+	return credentials.NewStaticCredentialsProvider(s.Key, s.Secret, s.Token) // want `staticcreds: .* from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: .*WILL expire`
+}
+
+// fixed is an aws.CredentialsProviderFunc that returns the same value
+// forever: a static provider in disguise.
+func fixed(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
+	v, _ := cfg.Credentials.Retrieve(ctx)
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws.CredentialsProviderFunc\(func\(\.\.\.\) \{\.\.\.\}\) freezes a one-time snapshot of refreshing credentials \(cfg.Credentials.Retrieve\(ctx\) at v2/v2.go:83\)`
+		return v, nil
+	})
+}
+
+// fixedLiteral returns a literal built outside the function.
+func fixedLiteral() aws.CredentialsProvider {
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws.CredentialsProviderFunc\(.*\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY`
+		return aws.Credentials{AccessKeyID: os.Getenv("AWS_ACCESS_KEY_ID"), SecretAccessKey: os.Getenv("AWS_SECRET_ACCESS_KEY")}, nil
+	})
+}
+
+// fetching retrieves each time it is called: not fixed.
+func fetching(cfg aws.Config) aws.CredentialsProvider {
+	return aws.CredentialsProviderFunc(func(ctx context.Context) (aws.Credentials, error) {
+		return cfg.Credentials.Retrieve(ctx)
+	})
+}
+
+// perOperation sets static credentials in a functional option.
+func perOperation(ctx context.Context, c *s3.Client, key, secret string) error {
+	_, err := c.ListBuckets(ctx, &s3.ListBucketsInput{}, func(o *s3.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: .* from configuration \(parameter key, parameter secret\)`
+	})
+	return err
+}
+
+// stsClient is not S3, but its credentials are as static.
+func stsClient(token string) *sts.Client {
+	return sts.NewFromConfig(aws.Config{Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", token)}) // want `staticcreds: .* literal keys \(AKIA…MPLE\).*; given a session token they are temporary credentials that WILL expire`
+}
+
+var keySource func() string
+
+func unknownOrigin() aws.CredentialsProvider {
+	return credentials.NewStaticCredentialsProvider(keySource(), keySource(), "") // want `staticcreds: credentials.NewStaticCredentialsProvider\(keySource\(\), \.\.\.\) builds static credentials: they never refresh and on ECS they bypass the task role; use the default chain`
+}
+
+// Quiet below.
+
+func defaultChain(ctx context.Context) (*s3.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Retrieve only to check that credentials are there: not a snapshot.
+	if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+		log.Printf("no credentials: %v", err)
+	}
+	return s3.NewFromConfig(cfg), nil
+}
+
+func assumeRole(cfg aws.Config) *s3.Client {
+	cfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), "arn:aws:iam::123456789012:role/app"))
+	return s3.NewFromConfig(cfg)
+}
+
+func anonymous() *s3.Client {
+	return s3.New(s3.Options{Region: "eu-west-1", Credentials: aws.AnonymousCredentials{}})
+}
+
+func emptyKeys() *s3.Client {
+	return s3.New(s3.Options{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider("", "", "")})
+}
+
+// refresher is a provider of the user's own that builds a static provider
+// inside Retrieve: it runs on every refresh, so it is an adapter.
+type refresher struct{ base aws.CredentialsProvider }
+
+func (r *refresher) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	v, err := r.base.Retrieve(ctx)
+	if err != nil {
+		return aws.Credentials{}, err
+	}
+	return credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken).Retrieve(ctx)
+}
