@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/credlint/credlint/analyzers/expiryerr"
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/config"
@@ -28,6 +29,7 @@ const DocURL = "https://github.com/credlint/credlint/blob/main/docs/rules/"
 // Rules are the rule analyzers, in documentation order.
 var Rules = []*analysis.Analyzer{
 	noretry.Analyzer,
+	expiryerr.Analyzer,
 	staticcreds.Analyzer,
 }
 

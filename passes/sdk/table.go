@@ -703,7 +703,102 @@ func S3Operation(fn *types.Func) (SDK, bool) {
 		return None, false
 	}
 	s, ok := s3OperationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]
-	if !ok || !ResultIsError(fn) {
+	if !ok && sym.Path == V2S3 && (endsWith(sym.Recv, "Paginator") || endsWith(sym.Recv, "Waiter")) {
+		// v2 paginators (NextPage) and waiters (Wait) send S3 requests too.
+		s, ok = V2, true
+	}
+	if !ok || !ResultIsError(fn) || notOperations[sym] {
+		return None, false
+	}
+	return s, true
+}
+
+func endsWith(s, suffix string) bool {
+	return len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix
+}
+
+// notOperations are methods of S3 client types with an error result that
+// send no request to S3.
+var notOperations = map[Symbol]bool{
+	{MinioPkg, "Client", "HealthCheck"}:                 true,
+	{MinioPkg, "Client", "GenerateInventoryConfigYAML"}: true,
+}
+
+// MirroredS3Operation reports whether fn is a method of an interface type
+// (the user's own, like tusd's S3API, or an SDK one like
+// s3.HeadObjectAPIClient) that mirrors an S3 operation: a method of an S3
+// client type, of a package the signature mentions, with the same name and
+// an identical signature. It returns the SDK method.
+func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
+	if fn == nil || !ResultIsError(fn) {
+		return None, nil, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return None, nil, false
+	}
+	if s, ok := S3Operation(fn); ok {
+		return s, fn, true
+	}
+	pkgs := map[*types.Package]bool{}
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		switch t := types.Unalias(t).(type) {
+		case *types.Pointer:
+			visit(t.Elem())
+		case *types.Slice:
+			visit(t.Elem())
+		case *types.Named:
+			if p := t.Obj().Pkg(); p != nil {
+				pkgs[p] = true
+			}
+		}
+	}
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tuple.Len() {
+			visit(tuple.At(i).Type())
+		}
+	}
+	for pkg := range pkgs {
+		path := PackagePath(pkg)
+		for recv, s := range s3OperationReceivers {
+			if recv.Path != path {
+				continue
+			}
+			tn, _ := pkg.Scope().Lookup(recv.Name).(*types.TypeName)
+			if tn == nil {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, pkg, fn.Name())
+			if types.IsInterface(tn.Type()) {
+				obj, _, _ = types.LookupFieldOrMethod(tn.Type(), false, pkg, fn.Name())
+			}
+			m, _ := obj.(*types.Func)
+			if m == nil || !types.Identical(m.Type(), fn.Type()) {
+				continue
+			}
+			if _, ok := S3Operation(m); ok {
+				return s, m, true
+			}
+		}
+	}
+	return None, nil, false
+}
+
+// RequestBuilder reports whether fn is a v1 XxxRequest builder of an S3
+// client (s3.S3.GetObjectRequest): it returns a *request.Request, whose
+// Send is the operation, and an output, but no error.
+func RequestBuilder(fn *types.Func) (SDK, bool) {
+	if fn == nil {
+		return None, false
+	}
+	sym := SymbolOf(fn)
+	s, ok := s3OperationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]
+	sig, _ := fn.Type().(*types.Signature)
+	if !ok || sig == nil || sig.Results().Len() == 0 {
+		return None, false
+	}
+	if TypeSymbol(sig.Results().At(0).Type()) != (Symbol{V1Request, "", "Request"}) {
 		return None, false
 	}
 	return s, true
@@ -724,6 +819,12 @@ var headOperations = map[Symbol]bool{
 	{V1S3iface, "S3API", "HeadBucket"}:            true,
 	{V1S3iface, "S3API", "HeadBucketWithContext"}: true,
 	{MinioPkg, "Client", "StatObject"}:            true,
+	{MinioPkg, "Client", "BucketExists"}:          true,
+	// v1 request builders: their Send is the HEAD request.
+	{V1S3, "S3", "HeadObjectRequest"}:         true,
+	{V1S3, "S3", "HeadBucketRequest"}:         true,
+	{V1S3iface, "S3API", "HeadObjectRequest"}: true,
+	{V1S3iface, "S3API", "HeadBucketRequest"}: true,
 }
 
 // IsHeadOperation reports whether fn is a HEAD request to S3.
@@ -784,6 +885,58 @@ var classifierFuncs = map[Symbol]Classifier{
 func ClassifierFunc(fn Symbol) (Classifier, bool) {
 	c, ok := classifierFuncs[fn]
 	return c, ok
+}
+
+// expiryClassifiers are the classifier functions that test for an expiry
+// code (v1 request.credsExpiredCodes: ExpiredToken, ExpiredTokenException,
+// RequestExpired).
+var expiryClassifiers = map[Symbol]bool{
+	{V1Request, "", "IsErrorExpiredCreds"}:   true,
+	{V1Request, "Request", "IsErrorExpired"}: true,
+}
+
+// ExpiryClassifier reports whether fn tests an error for an expiry code.
+func ExpiryClassifier(fn Symbol) bool { return expiryClassifiers[fn] }
+
+// errorCodeMethods return an SDK error's code (v2 smithy.APIError.ErrorCode,
+// v1 awserr.Error.Code). Any ErrorCode method of an SDK error type (a
+// modeled error such as *types.NoSuchKey) counts too.
+var errorCodeMethods = map[Symbol]SDK{
+	{Smithy, "APIError", "ErrorCode"}:        V2,
+	{Smithy, "GenericAPIError", "ErrorCode"}: V2,
+	{V1Awserr, "Error", "Code"}:              V1,
+	{V1Awserr, "RequestFailure", "Code"}:     V1,
+}
+
+// ErrorCodeMethod reports whether fn returns the code of an SDK error.
+func ErrorCodeMethod(fn *types.Func) (SDK, bool) {
+	if fn == nil {
+		return None, false
+	}
+	sym := SymbolOf(fn)
+	if s, ok := errorCodeMethods[sym]; ok {
+		return s, true
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sym.Name != "ErrorCode" || sig == nil || sig.Recv() == nil {
+		return None, false
+	}
+	if c, ok := ErrorType(sig.Recv().Type()); ok {
+		return c.SDK, true
+	}
+	return None, false
+}
+
+// errorCodeFields hold an SDK error's code (minio ErrorResponse.Code).
+var errorCodeFields = map[Symbol]SDK{
+	{MinioPkg, "ErrorResponse", "Code"}: Minio,
+}
+
+// ErrorCodeField reports whether field (Recv = declaring struct) holds the
+// code of an SDK error.
+func ErrorCodeField(field Symbol) (SDK, bool) {
+	s, ok := errorCodeFields[field]
+	return s, ok
 }
 
 // ExpiryCodes are the error codes that mean the credentials have expired

@@ -1,0 +1,658 @@
+// Package expiryerr defines the expiryerr rule: expired-token errors of S3
+// operations that are discarded, matched by their text, misread on HEAD
+// requests, or retried forever by a worker loop.
+//
+// # Analyzer expiryerr
+//
+// expiryerr: report S3 errors that hide an expired token
+//
+// When the credentials of an ECS task expire, the error of the next S3
+// request is the only signal. aws-sdk-go-v2 never invalidates its
+// credential cache on ExpiredToken (retrying re-signs with the same dead
+// credentials); aws-sdk-go (v1) expires its credentials on ExpiredToken
+// only when it retries; minio-go retries ExpiredToken ten times with the
+// same token. So the program must see the error, classify it by its code,
+// and refresh or exit so that ECS replaces the task. The rule reports:
+//
+//	_, _ = client.PutObject(ctx, in)        // discarded: `_`, bare call, defer, go
+//	strings.Contains(err.Error(), "ExpiredToken") // text instead of the code
+//	_, err := client.HeadObject(ctx, in)
+//	if errors.As(err, &ae) && ae.ErrorCode() == "ExpiredToken" // HEAD: it is "BadRequest"
+//	for range ticker.C {
+//		if _, err := client.PutObject(ctx, in); err != nil {
+//			log.Print(err) // logs and continues forever
+//		}
+//	}
+//
+// Text matching is reported only on errors that come from an SDK call (in
+// the same function, or through functions that return one: the
+// ReturnsSDKError fact); "ExpiredToken" is also an error name of other
+// protocols. A worker loop (for {}, for { select }, for range over a
+// channel such as ticker.C) is reported when the error path of an S3
+// operation in it never returns, exits or breaks out of the loop, and the
+// error is never classified (errors.As/Is/AsType, a type assertion or
+// switch, an SDK classifier, or a function that classifies expiry codes:
+// the IsClassifier fact, or one named in expiryerr.classifiers).
+package expiryerr
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Analyzer is the expiryerr rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "expiryerr",
+	Doc:        "report S3 errors that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
+	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer},
+	Run:        run,
+	ResultType: finding.ResultType,
+	FactTypes:  []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
+}
+
+// ReturnsSDKError is the fact that a function's error result can be an
+// error of an SDK call (preferably an S3 operation).
+type ReturnsSDKError struct {
+	SDK      sdk.SDK
+	Op       string // e.g. "s3.Client.GetObject"
+	Where    string // file:line of the operation
+	S3       bool   // an S3 operation
+	Head     bool   // a HEAD request (expiry arrives as BadRequest)
+	Transfer bool   // an uploader/downloader method
+	Wrapped  bool   // wrapped on the way (fmt.Errorf, errors.Join, ...)
+}
+
+// AFact marks ReturnsSDKError as a fact.
+func (*ReturnsSDKError) AFact() {}
+
+func (f *ReturnsSDKError) String() string {
+	s := "returnsSDKError(" + f.Op
+	if f.Head {
+		s += ", HEAD"
+	}
+	if f.Wrapped {
+		s += ", wrapped"
+	}
+	return s + ")"
+}
+
+// IsClassifier is the fact that a function takes an error and classifies
+// expiry codes (by code, or by text), so passing an error to it counts as
+// handling it.
+type IsClassifier struct {
+	How   string // "code", "text", or the classifier it calls
+	Where string // file:line of the check
+}
+
+// AFact marks IsClassifier as a fact.
+func (*IsClassifier) AFact() {}
+
+func (f *IsClassifier) String() string { return "isClassifier(" + f.How + ")" }
+
+type checker struct {
+	*flow
+	cfgClassifiers map[sdk.Symbol]bool
+	cls            map[*types.Func]*IsClassifier
+	clsBusy        map[*types.Func]bool
+	files          map[*token.File]*ast.File
+	tables         map[types.Object]bool
+	out            finding.List
+	seen           map[ast.Node]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+		return finding.List(nil), nil
+	}
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	c := &checker{
+		flow:           newFlow(pass),
+		cfgClassifiers: map[sdk.Symbol]bool{},
+		cls:            map[*types.Func]*IsClassifier{},
+		clsBusy:        map[*types.Func]bool{},
+		files:          map[*token.File]*ast.File{},
+		seen:           map[ast.Node]bool{},
+	}
+	for _, name := range cfg.Expiryerr.Classifiers {
+		if path, recv, fn, err := config.SplitFuncName(name); err == nil {
+			c.cfgClassifiers[sdk.Symbol{Path: path, Recv: recv, Name: fn}] = true
+		}
+	}
+	for _, f := range pass.Files {
+		c.files[pass.Fset.File(f.Pos())] = f
+	}
+
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.checkDiscarded(cur, n)
+			c.checkLoop(cur, n)
+			c.checkCall(cur, n)
+		case *ast.BinaryExpr:
+			c.checkComparison(cur, n)
+		case *ast.SwitchStmt:
+			c.checkSwitch(n)
+		}
+	}
+
+	// Facts, in a deterministic order.
+	fns := make([]*types.Func, 0, len(c.decls))
+	for fn := range c.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		if s := c.funcSource(fn); s != nil {
+			where := s.where
+			if where == "" {
+				where = finding.Where(pass.Fset, s.opPos)
+			}
+			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, S3: s.s3, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
+		}
+		if cl := c.localClassifier(fn); cl != nil {
+			pass.ExportObjectFact(fn, cl)
+		}
+	}
+	return c.out, nil
+}
+
+func (c *checker) report(n ast.Node, msg string, fixes ...analysis.SuggestedFix) {
+	if c.seen[n] {
+		return
+	}
+	c.seen[n] = true
+	c.out = append(c.out, finding.Finding{Pos: n.Pos(), End: n.End(), Message: msg, SuggestedFixes: fixes})
+}
+
+func (c *checker) where(pos token.Pos) string { return finding.Where(c.pass.Fset, pos) }
+
+// ---- 1. discarded errors ----
+
+func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
+	src := c.opSource(call, call.Pos(), 0)
+	if src == nil || src.request {
+		return
+	}
+	how := c.discardHow(cur, call)
+	if how == "" {
+		return
+	}
+	what := "when the ECS task-role credentials expire, this request fails with ExpiredToken and nothing sees it"
+	if src.presign {
+		what = "when credentials cannot be retrieved (the ECS credential endpoint failing while the task role is rotated), the URL is empty and nothing sees why"
+	}
+	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src.sdk)))
+}
+
+// discardHow says how the error result of call is discarded, or "".
+func (c *checker) discardHow(cur inspector.Cursor, call *ast.CallExpr) string {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		if in := enclosingLitRole(cur); in != "" {
+			return "a bare call " + in + " drops its result"
+		}
+		return "a bare call statement drops its result"
+	case *ast.GoStmt:
+		if p.Call == call {
+			return "go statement: the error is lost"
+		}
+	case *ast.DeferStmt:
+		if p.Call == call {
+			return "deferred call: the error is lost"
+		}
+	case *ast.AssignStmt:
+		if id, ok := errLhs(c.info, p.Lhs, p.Rhs, call).(*ast.Ident); ok && id.Name == "_" {
+			return "assigned to _"
+		}
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(p.Names))
+		for i, id := range p.Names {
+			lhs[i] = id
+		}
+		if id, ok := errLhs(c.info, lhs, p.Values, call).(*ast.Ident); ok && id.Name == "_" {
+			return "assigned to _"
+		}
+	}
+	return ""
+}
+
+// enclosingLitRole says whether the statement at cur is in a function
+// literal run by go or defer.
+func enclosingLitRole(cur inspector.Cursor) string {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, ok := c.Node().(*ast.FuncLit); !ok {
+			return ""
+		}
+		call, ok := c.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != c.Node() {
+			return ""
+		}
+		switch c.Parent().Parent().Node().(type) {
+		case *ast.GoStmt:
+			return "in a goroutine"
+		case *ast.DeferStmt:
+			return "in a deferred function"
+		}
+		return ""
+	}
+	return ""
+}
+
+// errLhs returns the left-hand side that receives the error result of
+// call in an assignment lhs = rhs, or nil.
+func errLhs(info *types.Info, lhs, rhs []ast.Expr, call *ast.CallExpr) ast.Expr {
+	_, errIdx := results(info.TypeOf(call))
+	if errIdx < 0 {
+		return nil
+	}
+	if len(lhs) == len(rhs) {
+		for i, r := range rhs {
+			if ast.Unparen(r) == call && errIdx == 0 {
+				return lhs[i]
+			}
+		}
+		return nil
+	}
+	if len(rhs) == 1 && ast.Unparen(rhs[0]) == call && errIdx < len(lhs) {
+		return lhs[errIdx]
+	}
+	return nil
+}
+
+// ---- 2. and 3. text matching, HEAD misread, checks on wrapped errors ----
+
+func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
+	if m, ok := c.matchText(call); ok {
+		c.checkText(cur, m)
+		return
+	}
+	if m, ok := c.matchCode(call); ok {
+		c.checkCode(m)
+		return
+	}
+	fn := sdk.Callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	sym := sdk.SymbolOf(fn)
+	if sdk.ExpiryClassifier(sym) {
+		// request.IsErrorExpiredCreds(err), req.IsErrorExpired()
+		var arg ast.Expr
+		if len(call.Args) == 1 {
+			arg = call.Args[0]
+		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 0 {
+			arg = sel.X
+		}
+		src := c.exprSource(arg, -1, call.Pos(), 0)
+		switch {
+		case src == nil:
+		case src.head:
+			c.report(call, headMessage(sym.String()+" on", src))
+		case src.wrapped:
+			c.report(call, wrappedMessage(sym.String(), sym.String()+" uses a type assertion, not errors.As", src, c.where(src.wrapPos)))
+		}
+		return
+	}
+	// A helper that classifies expiry codes, given the error of a HEAD request.
+	if sdk.IsSDKPackage(fn.Pkg()) {
+		return
+	}
+	cl := c.classifierOf(fn)
+	if cl == nil {
+		return
+	}
+	for _, a := range call.Args {
+		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
+			what := funcName(fn) + " (which checks for ExpiredToken"
+			if cl.Where != "" {
+				what += " at " + cl.Where
+			}
+			c.report(call, headMessage(what+") on", src))
+			return
+		}
+	}
+}
+
+func (c *checker) checkComparison(cur inspector.Cursor, b *ast.BinaryExpr) {
+	if m, ok := c.matchText(b); ok {
+		c.checkText(cur, m)
+		return
+	}
+	if m, ok := c.matchCode(b); ok {
+		c.checkCode(m)
+	}
+}
+
+func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
+	cases, errExpr, byCode := c.switchCases(sw)
+	if len(cases) == 0 {
+		return
+	}
+	src := c.exprSource(errExpr, -1, sw.Pos(), 0)
+	if src == nil || src.request {
+		return
+	}
+	for _, e := range cases {
+		text, _ := sdk.StringConst(c.info, e)
+		switch {
+		case src.head && byCode:
+			c.report(e, headMessage("the check of the code for "+text+" on", src))
+		case src.head:
+			c.report(e, headMessage(fmt.Sprintf("matching the error's text against %q on", text), src))
+		case byCode && src.wrapped && src.assert:
+			c.report(e, wrappedMessage("this check of the code", assertKind(src), src, c.where(src.wrapPos)))
+		case !byCode:
+			c.report(e, textMessage("a switch on its text", text, src, c.where(src.wrapPos)))
+		}
+	}
+}
+
+func (c *checker) checkText(cur inspector.Cursor, m textMatch) {
+	src := c.exprSource(m.err, -1, m.node.Pos(), 0)
+	if src == nil || src.request {
+		return
+	}
+	if src.head {
+		c.report(m.node, headMessage(fmt.Sprintf("matching the error's text against %q on", m.text), src))
+		return
+	}
+	c.report(m.node, textMessage(fmt.Sprintf("%s %q", m.how, m.text), m.text, src, c.where(src.wrapPos)), c.textFix(cur, m, src)...)
+}
+
+func (c *checker) checkCode(m codeMatch) {
+	src := c.exprSource(m.recv, -1, m.node.Pos(), 0)
+	if src == nil || src.request {
+		return
+	}
+	switch {
+	case src.head:
+		c.report(m.node, headMessage("the check of the code for "+m.code+" on", src))
+	case src.wrapped && src.assert:
+		c.report(m.node, wrappedMessage("this check of the code", assertKind(src), src, c.where(src.wrapPos)))
+	}
+}
+
+func assertKind(src *source) string {
+	if src.sdk == sdk.Minio {
+		return "minio.ToErrorResponse uses a type switch, not errors.As"
+	}
+	return "a type assertion does not unwrap"
+}
+
+// ---- classifiers ----
+
+// classifierOf returns how the function fn classifies expiry errors, or
+// nil: a function named in expiryerr.classifiers, an SDK expiry
+// classifier, or a function of the program that classifies expiry codes.
+func (c *checker) classifierOf(fn *types.Func) *IsClassifier {
+	if fn == nil {
+		return nil
+	}
+	sym := sdk.SymbolOf(fn)
+	if c.cfgClassifiers[sym] {
+		return &IsClassifier{How: "named in expiryerr.classifiers"}
+	}
+	if sdk.ExpiryClassifier(sym) {
+		return &IsClassifier{How: "code"}
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return c.localClassifier(fn)
+	}
+	if fn.Pkg() == nil || sdk.IsSDKPackage(fn.Pkg()) {
+		return nil
+	}
+	var f IsClassifier
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// localClassifier decides whether a function of this package with an
+// error parameter classifies expiry codes: it compares an SDK error's code
+// (or its text) with an expiry code, calls an SDK expiry classifier, or
+// calls another classifier.
+func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
+	if cl, ok := c.cls[fn]; ok {
+		return cl
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil || c.clsBusy[fn] || !hasErrorParam(fn) {
+		return nil
+	}
+	c.clsBusy[fn] = true
+	var byCode, byText, calls *IsClassifier
+	codeAccess, codeLiteral := false, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+				codeLiteral = true
+			}
+		case *ast.Ident:
+			// A named constant, or a package-level table of expiry codes.
+			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+				codeLiteral = true
+			} else if c.expiryTables()[c.info.Uses[n]] {
+				codeLiteral = true
+			}
+		case *ast.SelectorExpr:
+			if _, ok := c.codeOf(n, maxDepth); ok {
+				codeAccess = true
+			}
+		case *ast.BinaryExpr:
+			if _, ok := c.matchCode(n); ok && byCode == nil {
+				byCode = &IsClassifier{How: "code", Where: c.where(n.Pos())}
+			} else if _, ok := c.matchText(n); ok && byText == nil {
+				byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
+			}
+		case *ast.SwitchStmt:
+			if cases, _, code := c.switchCases(n); len(cases) > 0 {
+				if code && byCode == nil {
+					byCode = &IsClassifier{How: "code", Where: c.where(cases[0].Pos())}
+				} else if !code && byText == nil {
+					byText = &IsClassifier{How: "text", Where: c.where(cases[0].Pos())}
+				}
+			}
+		case *ast.CallExpr:
+			if _, ok := c.codeOf(n, maxDepth); ok {
+				codeAccess = true
+			}
+			callee := sdk.Callee(c.info, n)
+			switch {
+			case callee == nil:
+			case sdk.ExpiryClassifier(sdk.SymbolOf(callee)):
+				if byCode == nil {
+					byCode = &IsClassifier{How: "code", Where: c.where(n.Pos())}
+				}
+			default:
+				if _, ok := c.matchCode(n); ok && byCode == nil {
+					byCode = &IsClassifier{How: "code", Where: c.where(n.Pos())}
+				} else if _, ok := c.matchText(n); ok && byText == nil {
+					byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
+				} else if callee != fn && calls == nil {
+					if cl := c.classifierOf(callee); cl != nil {
+						calls = &IsClassifier{How: "calls " + funcName(callee), Where: c.where(n.Pos())}
+					}
+				}
+			}
+		}
+		return true
+	})
+	delete(c.clsBusy, fn)
+	var cl *IsClassifier
+	switch {
+	case byCode != nil:
+		cl = byCode
+	case codeAccess && codeLiteral:
+		cl = &IsClassifier{How: "code", Where: c.where(decl.Pos())}
+	case byText != nil:
+		cl = byText
+	case calls != nil:
+		cl = calls
+	}
+	c.cls[fn] = cl
+	return cl
+}
+
+// expiryTables returns the package-level variables of this package whose
+// initial value holds an expiry code (a map or slice of codes).
+func (c *checker) expiryTables() map[types.Object]bool {
+	if c.tables != nil {
+		return c.tables
+	}
+	c.tables = map[types.Object]bool{}
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				has := false
+				for _, v := range vs.Values {
+					ast.Inspect(v, func(n ast.Node) bool {
+						if lit, ok := n.(*ast.BasicLit); ok {
+							if s, ok := sdk.StringConst(c.info, lit); ok && expiryCode(s) {
+								has = true
+							}
+						}
+						return !has
+					})
+				}
+				for _, id := range vs.Names {
+					if obj := c.info.Defs[id]; obj != nil && has {
+						c.tables[obj] = true
+					}
+				}
+			}
+		}
+	}
+	return c.tables
+}
+
+func hasErrorParam(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if implementsError(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// classifies reports whether a call classifies the error it is given:
+// errors.As/Is/AsType, an SDK classifier (minio.ToErrorResponse,
+// request.IsErrorExpiredCreds, ...), or a classifier function.
+func (c *checker) classifies(call *ast.CallExpr) bool {
+	fn := sdk.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	switch sym := sdk.SymbolOf(fn); {
+	case sym == symErrorsAs || sym == symErrorsIs || sym == symErrorsAsType:
+		return true
+	default:
+		if _, ok := sdk.ClassifierFunc(sym); ok {
+			return true
+		}
+	}
+	return c.classifierOf(fn) != nil
+}
+
+// ---- messages ----
+
+// codeCheck is the code-based expiry check for an SDK.
+func codeCheck(s sdk.SDK, wrapped bool) string {
+	switch s {
+	case sdk.V1:
+		if wrapped {
+			return `var awsErr awserr.Error; errors.As(err, &awsErr) && awsErr.Code() == "ExpiredToken"`
+		}
+		return `request.IsErrorExpiredCreds(err) (ExpiredToken, ExpiredTokenException, RequestExpired)`
+	case sdk.Minio:
+		if wrapped {
+			return `var resp minio.ErrorResponse; errors.As(err, &resp) && resp.Code == "ExpiredToken"`
+		}
+		return `minio.ToErrorResponse(err).Code == "ExpiredToken"`
+	}
+	return `var apiErr smithy.APIError; errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken"`
+}
+
+func handleAdvice(s sdk.SDK) string {
+	return "check it: return it, or classify it (" + codeCheck(s, false) + ")"
+}
+
+// recovery says what to do on expiry, per SDK.
+func recovery(s sdk.SDK) string {
+	switch s {
+	case sdk.V1:
+		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+	case sdk.Minio:
+		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+	}
+	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + codeCheck(s, false) + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
+}
+
+// describe names where an error comes from.
+func describe(src *source) string {
+	if src.via != "" {
+		if src.where != "" {
+			return fmt.Sprintf("%s (it returns the error of %s, %s)", src.via, src.op, src.where)
+		}
+		return fmt.Sprintf("%s (it returns the error of %s)", src.via, src.op)
+	}
+	return src.op
+}
+
+func textMessage(how, text string, src *source, wrapAt string) string {
+	why := "the text is not part of the SDK's API: it stops matching when the error is wrapped differently or reworded"
+	l := strings.ToLower(text)
+	if src.sdk == sdk.Minio && (strings.Contains(l, "expiredtoken") || strings.Contains(l, "requestexpired")) {
+		why = `minio-go's ErrorResponse.Error() is the message ("The provided token has expired."), never the code, so this never matches`
+	}
+	if src.flat {
+		why += fmt.Sprintf("; the error was formatted without %%w at %s, so the SDK error is no longer in its chain: wrap it with %%w", wrapAt)
+	}
+	fix := codeCheck(src.sdk, src.wrapped)
+	if src.wrapped && src.sdk != sdk.V2 {
+		fix += fmt.Sprintf(" (err wraps the SDK error at %s; %s does not unwrap)", wrapAt, map[sdk.SDK]string{sdk.V1: "request.IsErrorExpiredCreds", sdk.Minio: "minio.ToErrorResponse"}[src.sdk])
+	}
+	return fmt.Sprintf("expiry is detected by matching the text of the error of %s (%s): %s; check the code instead: %s", describe(src), how, why, fix)
+}
+
+func headMessage(what string, src *source) string {
+	code, status := `"BadRequest"`, `var respErr *awshttp.ResponseError; errors.As(err, &respErr) && respErr.HTTPStatusCode() == 400`
+	switch src.sdk {
+	case sdk.V1:
+		status = `rf, ok := err.(awserr.RequestFailure); ok && rf.StatusCode() == 400`
+	case sdk.Minio:
+		code, status = `"400 Bad Request"`, `minio.ToErrorResponse(err).StatusCode == 400`
+	}
+	return fmt.Sprintf("%s the error of %s never fires: HEAD responses have no body, so an expired token arrives as %s (the HTTP status text), never as ExpiredToken; treat a 400 from this request as possibly expired credentials (%s), or detect expiry on a GET or PUT",
+		what, describe(src), code, status)
+}
+
+func wrappedMessage(what, why string, src *source, wrapAt string) string {
+	return fmt.Sprintf("%s never fires on the error of %s: it was wrapped at %s and %s, so the SDK error is never seen; classify the original error, or use %s",
+		what, describe(src), wrapAt, why, codeCheck(src.sdk, true))
+}

@@ -1,0 +1,359 @@
+package expiryerr
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// ---- 4. worker loops that retry forever ----
+
+// checkLoop reports an S3 operation (or a call of a function that returns
+// an S3 operation's error) in a long-running loop whose error path never
+// leaves the loop and never classifies the error.
+func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
+	src := c.opSource(call, call.Pos(), 0)
+	if src != nil && src.request {
+		return
+	}
+	if src == nil {
+		if src = c.helperSource(call); src == nil || !src.s3 {
+			return
+		}
+	}
+	loop, kind := c.enclosingLoop(cur, call)
+	if kind == "" || c.loopHandled(loop, cur, call) {
+		return
+	}
+	c.report(call, fmt.Sprintf("%s fails forever in this worker loop (%s): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once the ECS task-role credentials expire every iteration fails with ExpiredToken; %s",
+		describe(src), kind, recovery(src.sdk)))
+}
+
+// enclosingLoop returns the innermost long-running loop whose body holds
+// cur (in the same function), and how it reads.
+func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspector.Cursor, string) {
+	for l := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := l.Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return inspector.Cursor{}, ""
+		case *ast.ForStmt:
+			if !within(call, n.Body) {
+				continue
+			}
+			if k := c.forKind(n); k != "" {
+				return l, k
+			}
+		case *ast.RangeStmt:
+			if !within(call, n.Body) {
+				continue
+			}
+			if t := c.info.TypeOf(n.X); t == nil {
+				continue
+			} else if _, ok := t.Underlying().(*types.Chan); ok {
+				return l, "for range " + shorten(types.ExprString(n.X))
+			}
+		}
+	}
+	return inspector.Cursor{}, ""
+}
+
+func within(n ast.Node, outer ast.Node) bool {
+	return outer != nil && n.Pos() >= outer.Pos() && n.End() <= outer.End()
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+// forKind says whether a for statement runs until something leaves it:
+// for {}, for { select }, for ctx.Err() == nil.
+func (c *checker) forKind(n *ast.ForStmt) string {
+	if n.Cond == nil {
+		for _, st := range n.Body.List {
+			if _, ok := st.(*ast.SelectStmt); ok {
+				return "for { select … }"
+			}
+		}
+		return "for { … }"
+	}
+	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && sdk.IsNil(c.info, b.Y) {
+		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
+			return "for " + types.ExprString(n.Cond)
+		}
+	}
+	return ""
+}
+
+// loopHandled reports whether the error of call (in loop) leaves the loop,
+// is classified, or is handed to someone else.
+func (c *checker) loopHandled(loop, cur inspector.Cursor, call *ast.CallExpr) bool {
+	parent := cur.Parent()
+	switch p := parent.Node().(type) {
+	case *ast.ReturnStmt, *ast.SendStmt:
+		return true
+	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+		return true // discarded: reported as such
+	case *ast.AssignStmt:
+		return c.lhsHandled(loop, errLhs(c.info, p.Lhs, p.Rhs, call), call)
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(p.Names))
+		for i, id := range p.Names {
+			lhs[i] = id
+		}
+		return c.lhsHandled(loop, errLhs(c.info, lhs, p.Values, call), call)
+	case *ast.BinaryExpr:
+		// if mc.RemoveObject(...) != nil { ... }
+		if ifc, ok := parent.Parent().Node().(*ast.IfStmt); ok && ifc.Cond == p {
+			isErr := func(e ast.Expr) bool { return ast.Unparen(e) == call }
+			return c.exits(c.errBranch(parent.Parent(), isErr), loop)
+		}
+		return false
+	case *ast.CallExpr:
+		return c.classifies(p)
+	}
+	return true // a shape the rule does not follow: stay quiet
+}
+
+// lhsHandled follows the error into the variable it is assigned to.
+func (c *checker) lhsHandled(loop inspector.Cursor, lhs ast.Expr, call *ast.CallExpr) bool {
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return true // stored in a field or element: someone else sees it
+	}
+	if id.Name == "_" {
+		return true // discarded: reported as such
+	}
+	v, _ := c.info.ObjectOf(id).(*types.Var)
+	if v == nil {
+		return true
+	}
+	// Uses after the call, up to the next assignment in the loop.
+	body := loopBody(loop.Node())
+	end := body.End()
+	for _, a := range c.assigns[v] {
+		if a.pos > call.End() && a.pos < end {
+			end = a.pos
+			break
+		}
+	}
+	for u := range loop.Preorder((*ast.Ident)(nil)) {
+		use := u.Node().(*ast.Ident)
+		if c.info.Uses[use] != v || use.Pos() <= call.End() || use.Pos() >= end {
+			continue
+		}
+		if c.useHandles(u, loop, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func loopBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
+}
+
+// useHandles reports whether one use of the error variable v returns it,
+// sends it, classifies it, or decides an error path that leaves the loop.
+func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
+	child := u
+	for p := u.Parent(); p != loop && p.Node() != nil; child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			return true
+		case *ast.SendStmt:
+			if child.Node() == n.Value {
+				return true
+			}
+		case *ast.CallExpr:
+			if child.Node() != n.Fun && c.classifies(n) {
+				return true
+			}
+			if _, ok := c.matchText(n); ok {
+				return true
+			}
+		case *ast.BinaryExpr:
+			if _, ok := c.matchText(n); ok {
+				return true
+			}
+			if _, ok := c.matchCode(n); ok {
+				return true
+			}
+		case *ast.TypeAssertExpr:
+			if child.Node() == n.X {
+				return true
+			}
+		case *ast.TypeSwitchStmt:
+			return true
+		case *ast.CaseClause:
+			// switch { case err != nil: ... }
+			if e, ok := child.Node().(ast.Expr); ok && slices.Contains(n.List, e) {
+				isErr := func(e ast.Expr) bool {
+					id, ok := ast.Unparen(e).(*ast.Ident)
+					return ok && c.info.Uses[id] == v
+				}
+				if polarity(e, isErr) < 0 {
+					return false
+				}
+				var body []inspector.Cursor
+				for _, st := range n.Body {
+					body = append(body, p.Child(st))
+				}
+				return c.exits(body, loop)
+			}
+		case *ast.IfStmt:
+			if child.Node() == n.Cond {
+				isErr := func(e ast.Expr) bool {
+					id, ok := ast.Unparen(e).(*ast.Ident)
+					return ok && c.info.Uses[id] == v
+				}
+				return c.exits(c.errBranch(p, isErr), loop)
+			}
+		}
+	}
+	return false
+}
+
+// errBranch returns the statements that run when the error tested in the
+// condition of the if statement at ifc is not nil: the body for err !=
+// nil (and for conditions it cannot read), the else branch or the rest of
+// the block for err == nil.
+func (c *checker) errBranch(ifc inspector.Cursor, isErr func(ast.Expr) bool) []inspector.Cursor {
+	ifs := ifc.Node().(*ast.IfStmt)
+	if polarity(ifs.Cond, isErr) >= 0 {
+		return []inspector.Cursor{ifc.Child(ifs.Body)}
+	}
+	if ifs.Else != nil {
+		return []inspector.Cursor{ifc.Child(ifs.Else)}
+	}
+	var rest []inspector.Cursor
+	for s, ok := ifc.NextSibling(); ok; s, ok = s.NextSibling() {
+		rest = append(rest, s)
+	}
+	return rest
+}
+
+// polarity is +1 when cond holds for a non-nil error (err != nil, possibly
+// with && or ||), -1 for err == nil, 0 when it cannot tell.
+func polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
+	switch b := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch b.Op {
+		case token.NEQ, token.EQL:
+			if (isErr(b.X) && isNilIdent(b.Y)) || (isErr(b.Y) && isNilIdent(b.X)) {
+				if b.Op == token.NEQ {
+					return 1
+				}
+				return -1
+			}
+		case token.LAND, token.LOR:
+			if polarity(b.X, isErr) > 0 || polarity(b.Y, isErr) > 0 {
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+func isNilIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// exits reports whether the statements return, end the process or
+// goroutine, or break out of loop.
+func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
+	found := false
+	for _, s := range stmts {
+		s.Inspect(nil, func(n inspector.Cursor) bool {
+			if found {
+				return false
+			}
+			switch x := n.Node().(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.CallExpr:
+				found = c.exitCall(x)
+			case *ast.BranchStmt:
+				found = c.leaves(n, x, loop)
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// exitCall reports whether a call ends the process or goroutine: panic,
+// os.Exit, runtime.Goexit, log.Fatal and the Fatal/Panic methods of
+// loggers.
+func (c *checker) exitCall(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return true
+		}
+	}
+	fn := sdk.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	switch sdk.SymbolOf(fn) {
+	case symOsExit, symRuntimeGoexit, symSyscallExit:
+		return true
+	}
+	return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
+}
+
+// leaves reports whether a break or goto at cur leaves loop.
+func (c *checker) leaves(cur inspector.Cursor, b *ast.BranchStmt, loop inspector.Cursor) bool {
+	switch b.Tok {
+	case token.BREAK, token.GOTO:
+	default:
+		return false
+	}
+	if b.Label != nil {
+		lbl, _ := c.info.Uses[b.Label].(*types.Label)
+		if lbl == nil {
+			return false
+		}
+		// A label on the loop, or on a statement around it.
+		if ls, ok := loop.Parent().Node().(*ast.LabeledStmt); ok && ls.Label.Name == b.Label.Name {
+			return true
+		}
+		return lbl.Pos() < loop.Node().Pos() || lbl.Pos() > loop.Node().End()
+	}
+	if b.Tok == token.GOTO {
+		return false
+	}
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		if p == loop {
+			return true
+		}
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,121 @@
+// Package minio holds expiryerr cases for minio-go, positives and
+// negatives side by side.
+package minio
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+	"time"
+
+	"github.com/minio/minio-go/v7"
+)
+
+// ---- 1. discarded errors ----
+
+func discarded(ctx context.Context, mc *minio.Client) {
+	_, _ = mc.PutObject(ctx, "b", "k", bytes.NewReader(nil), 0, minio.PutObjectOptions{}) // want `expiryerr: the error of minio.Client.PutObject is discarded \(assigned to _\): .*classify it \(minio.ToErrorResponse\(err\).Code == "ExpiredToken"\)`
+	mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{})                           // want `expiryerr: the error of minio.Client.RemoveObject is discarded \(a bare call statement drops its result\)`
+	defer mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{})                     // want `expiryerr: the error of minio.Client.RemoveObject is discarded \(deferred call: the error is lost\)`
+	_ = mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{})                       // want `expiryerr: the error of minio.Client.RemoveObject is discarded \(assigned to _\)`
+
+	// Negatives: not a request to S3, or the error is checked.
+	cancel, _ := mc.HealthCheck(time.Second)
+	_ = cancel
+	if err := mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{}); err != nil {
+		log.Print(err)
+	}
+}
+
+// ---- 2. text matching ----
+
+func textMatching(ctx context.Context, mc *minio.Client) {
+	_, err := mc.GetObject(ctx, "b", "k", minio.GetObjectOptions{})
+	if err == nil {
+		return
+	}
+	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of minio.Client.GetObject \(strings.Contains "ExpiredToken"\): minio-go's ErrorResponse.Error\(\) is the message \("The provided token has expired."\), never the code, so this never matches; check the code instead: minio.ToErrorResponse\(err\).Code == "ExpiredToken"`
+		log.Fatal(err)
+	}
+	if strings.Contains(err.Error(), "The provided token has expired") { // want `expiryerr: expiry is detected by matching the text of the error of minio.Client.GetObject \(strings.Contains "The provided token has expired"\): the text is not part of the SDK's API`
+		log.Fatal(err)
+	}
+	wrapped := fmt.Errorf("get: %w", err)
+	if strings.Contains(wrapped.Error(), "token has expired") { // want `expiryerr: .*check the code instead: var resp minio.ErrorResponse; errors.As\(err, &resp\) && resp.Code == "ExpiredToken" \(err wraps the SDK error at minio/minio.go:\d+; minio.ToErrorResponse does not unwrap\)`
+		log.Fatal(err)
+	}
+	if minio.ToErrorResponse(wrapped).Code == "ExpiredToken" { // want `expiryerr: this check of the code never fires on the error of minio.Client.GetObject: it was wrapped at minio/minio.go:\d+ and minio.ToErrorResponse uses a type switch, not errors.As`
+		log.Fatal(err)
+	}
+
+	// Negatives: code-based checks (corpus: thanos s3.go:614).
+	if minio.ToErrorResponse(err).Code == "ExpiredToken" {
+		log.Fatal(err)
+	}
+	var resp minio.ErrorResponse
+	if errors.As(wrapped, &resp) && resp.Code == "ExpiredToken" {
+		log.Fatal(err)
+	}
+}
+
+// ---- 3. HEAD misread ----
+
+func head(ctx context.Context, mc *minio.Client) bool {
+	_, err := mc.StatObject(ctx, "b", "k", minio.StatObjectOptions{})
+	if minio.ToErrorResponse(err).Code == "ExpiredToken" { // want `expiryerr: the check of the code for ExpiredToken on the error of minio.Client.StatObject never fires: HEAD responses have no body, so an expired token arrives as "400 Bad Request" \(the HTTP status text\), never as ExpiredToken; treat a 400 from this request as possibly expired credentials \(minio.ToErrorResponse\(err\).StatusCode == 400\)`
+		return false
+	}
+	_, err = mc.BucketExists(ctx, "b")
+	resp := minio.ToErrorResponse(err)
+	if resp.Code == "ExpiredToken" { // want `expiryerr: the check of the code for ExpiredToken on the error of minio.Client.BucketExists never fires`
+		return false
+	}
+	// Negative: the status code.
+	if resp.StatusCode == 400 {
+		return false
+	}
+	return true
+}
+
+// ---- 4. worker loops ----
+
+func logsForever(ctx context.Context, mc *minio.Client, objects <-chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case name := <-objects:
+			if err := mc.RemoveObject(ctx, "b", name, minio.RemoveObjectOptions{}); err != nil { // want `expiryerr: minio.Client.RemoveObject fails forever in this worker loop \(for \{ select … \}\): .*minio-go retries ExpiredToken ten times with the same token: classify the error \(minio.ToErrorResponse\(err\).Code == "ExpiredToken"\) and return or exit so that ECS replaces the task`
+				log.Print(err)
+			}
+		}
+	}
+}
+
+func inlineCheck(ctx context.Context, mc *minio.Client) {
+	for range time.Tick(time.Minute) {
+		if mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{}) != nil { // want `expiryerr: minio.Client.RemoveObject fails forever in this worker loop \(for range time.Tick\(time.Minute\)\)`
+			log.Print("remove failed")
+		}
+	}
+}
+
+func classifies(ctx context.Context, mc *minio.Client) {
+	for range time.Tick(time.Minute) {
+		err := mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{})
+		if minio.ToErrorResponse(err).Code == "ExpiredToken" {
+			log.Fatal(err)
+		}
+	}
+}
+
+func exits(ctx context.Context, mc *minio.Client) {
+	for range time.Tick(time.Minute) {
+		if mc.RemoveObject(ctx, "b", "k", minio.RemoveObjectOptions{}) != nil {
+			return
+		}
+	}
+}
