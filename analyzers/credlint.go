@@ -16,6 +16,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/expiryerr"
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/globalclient"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/analyzers/staticcreds"
@@ -31,6 +32,7 @@ var Rules = []*analysis.Analyzer{
 	noretry.Analyzer,
 	expiryerr.Analyzer,
 	staticcreds.Analyzer,
+	globalclient.Analyzer,
 }
 
 // Analyzer is credlint: the composite of every rule.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -368,7 +369,7 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 		if s := f.helperSource(call); s != nil {
 			return s
 		}
-		if !wrapper(sym) {
+		if !wrapper(sym) && !f.wrapsParam(fn) {
 			return nil
 		}
 	} else if !isErr {
@@ -421,6 +422,47 @@ func wrapper(sym sdk.Symbol) bool {
 		return sym.Recv == ""
 	}
 	return false
+}
+
+// wrapsParam reports whether a function of this package returns its error
+// parameter, as is or through a wrapper (a local wrapErr helper).
+func (f *flow) wrapsParam(fn *types.Func) bool {
+	decl := f.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	params := map[types.Object]bool{}
+	for _, fld := range decl.Type.Params.List {
+		for _, id := range fld.Names {
+			if obj := f.info.Defs[id]; obj != nil && implementsError(obj.Type()) {
+				params[obj] = true
+			}
+		}
+	}
+	if len(params) == 0 {
+		return false
+	}
+	isParam := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && params[f.info.Uses[id]]
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if isParam(r) {
+					found = true
+				} else if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && wrapper(sdk.CalleeSymbol(f.info, call)) && slices.ContainsFunc(call.Args, isParam) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // funcSource summarises a function of this package: where its error

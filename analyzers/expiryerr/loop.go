@@ -137,11 +137,13 @@ func (c *checker) lhsHandled(loop inspector.Cursor, lhs ast.Expr, call *ast.Call
 	if v == nil {
 		return true
 	}
-	// Uses after the call, up to the next assignment in the loop.
+	// Uses after the call, up to the next assignment in the loop that
+	// does not derive from the error (err = fmt.Errorf("...: %w", err)
+	// keeps following it).
 	body := loopBody(loop.Node())
 	end := body.End()
 	for _, a := range c.assigns[v] {
-		if a.pos > call.End() && a.pos < end {
+		if a.pos > call.End() && a.pos < end && !c.mentions(a.rhs, v) {
 			end = a.pos
 			break
 		}
@@ -156,6 +158,20 @@ func (c *checker) lhsHandled(loop inspector.Cursor, lhs ast.Expr, call *ast.Call
 		}
 	}
 	return false
+}
+
+// mentions reports whether e uses the variable v.
+func (c *checker) mentions(e ast.Expr, v *types.Var) bool {
+	found := false
+	if e != nil {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func loopBody(n ast.Node) *ast.BlockStmt {

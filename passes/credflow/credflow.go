@@ -300,7 +300,8 @@ type Flow struct {
 	enabled   bool
 	userCtors map[sdk.Symbol]bool
 
-	idx *index
+	idx   *index
+	stack []frame
 
 	memo      map[memoKey]Cred
 	inProg    map[memoKey]bool
@@ -310,11 +311,24 @@ type Flow struct {
 	sinksDone bool
 }
 
-// memoKey is an expression (or a *types.Var) and a result index.
+// memoKey is an expression (or a *types.Var), a result index, and the
+// call whose arguments the parameters are bound to (nil: unbound).
 type memoKey struct {
 	n   any
 	idx int
+	ctx *ast.CallExpr
 }
+
+// frame binds the parameters of a helper function of the package to the
+// arguments of one call, so that newClient(key, secret) and
+// mustLoad(config.WithCredentialsProvider(p)) are evaluated with what the
+// caller passes. Frames nest up to maxFrames deep.
+type frame struct {
+	call *ast.CallExpr
+	fd   *ast.FuncDecl
+}
+
+const maxFrames = 3
 
 func run(pass *analysis.Pass) (any, error) {
 	f := &Flow{pass: pass, info: pass.TypesInfo}

@@ -19,7 +19,7 @@ func (f *Flow) eval(e ast.Expr, idx int) Cred {
 	if e == nil {
 		return unknown
 	}
-	k := memoKey{e, idx}
+	k := memoKey{e, idx, f.ctx()}
 	if c, ok := f.memo[k]; ok {
 		return c
 	}
@@ -93,9 +93,12 @@ func (f *Flow) evalObj(obj types.Object, idx int) Cred {
 		return unknown
 	}
 	if f.idx.params[v] {
+		if arg, ok := f.boundArg(v); ok {
+			return f.inCaller(func() Cred { return f.eval(arg, -1) })
+		}
 		return unknown
 	}
-	k := memoKey{v, -1}
+	k := memoKey{v, -1, f.ctx()}
 	if c, ok := f.memo[k]; ok {
 		return c
 	}
@@ -298,6 +301,18 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 		}
 		return unknown
 	}
+	if (sym == sdk.SyncOnceValue || sym == sdk.SyncOnceValues) && len(call.Args) == 1 {
+		// sync.OnceValue(f) holds what f returns.
+		switch fun := ast.Unparen(call.Args[0]).(type) {
+		case *ast.FuncLit:
+			return f.evalReturns(fun, idx)
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn, ok := info.Uses[identOf(fun)].(*types.Func); ok && f.idx.funcs[fn] != nil {
+				return f.evalReturns(f.idx.funcs[fn], idx)
+			}
+		}
+		return unknown
+	}
 	if cc, ok := sdk.CredConstructorOf(sym); ok {
 		if idx != 0 {
 			return unknown
@@ -353,7 +368,7 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 		}
 	}
 	if fd := f.idx.funcs[fn]; fd != nil {
-		return f.viaHelper(f.evalReturns(fd, idx), fn, call)
+		return f.viaHelper(f.withFrame(call, fd, func() Cred { return f.evalReturns(fd, idx) }), fn, call)
 	}
 	if fn.Pkg() != nil && fn.Pkg() != f.pass.Pkg && !sdk.IsSDKPackage(fn.Pkg()) {
 		var fact Creds
@@ -595,6 +610,9 @@ func (f *Flow) elements(e ast.Expr, seen map[*types.Var]bool) []ast.Expr {
 			return nil
 		}
 		seen[v] = true
+		if f.idx.params[v] {
+			return f.boundElements(v)
+		}
 		var out []ast.Expr
 		for _, d := range f.idx.defs[v] {
 			if d.idx < 0 {
@@ -669,7 +687,17 @@ func (f *Flow) evalOption(e ast.Expr, depth int) (c Cred, set bool, ep string) {
 				return f.scanOptionBody(fd.Body)
 			}
 		case *types.Var:
-			if obj.Pkg() != f.pass.Pkg || f.idx.params[obj] {
+			if f.idx.params[obj] {
+				if arg, ok := f.boundArg(obj); ok {
+					var c Cred
+					var set bool
+					var ep string
+					f.inCaller(func() Cred { c, set, ep = f.evalOption(arg, depth+1); return c })
+					return c, set, ep
+				}
+				return unknown, false, ""
+			}
+			if obj.Pkg() != f.pass.Pkg {
 				return unknown, false, ""
 			}
 			for _, d := range f.idx.defs[obj] {
@@ -800,4 +828,88 @@ func resultType(fn *types.Func, i int) types.Type {
 		return nil
 	}
 	return sig.Results().At(i).Type()
+}
+
+// ctx is the call whose arguments the parameters are bound to, or nil.
+func (f *Flow) ctx() *ast.CallExpr {
+	if len(f.stack) == 0 {
+		return nil
+	}
+	return f.stack[len(f.stack)-1].call
+}
+
+// withFrame evaluates fn with the parameters of fd bound to the arguments
+// of call (unless fd is already being evaluated or frames are too deep).
+func (f *Flow) withFrame(call *ast.CallExpr, fd *ast.FuncDecl, fn func() Cred) Cred {
+	if len(f.stack) >= maxFrames {
+		return fn()
+	}
+	for _, fr := range f.stack {
+		if fr.fd == fd {
+			return fn()
+		}
+	}
+	f.stack = append(f.stack, frame{call, fd})
+	defer func() { f.stack = f.stack[:len(f.stack)-1] }()
+	return fn()
+}
+
+// inCaller evaluates fn in the context of the innermost frame's caller.
+func (f *Flow) inCaller(fn func() Cred) Cred {
+	top := f.stack[len(f.stack)-1]
+	f.stack = f.stack[:len(f.stack)-1]
+	defer func() { f.stack = append(f.stack, top) }()
+	return fn()
+}
+
+// paramIndex returns the index of parameter v in fd's signature, and
+// whether it is the variadic one.
+func (f *Flow) paramIndex(fd *ast.FuncDecl, v *types.Var) (int, bool, bool) {
+	fn, ok := f.info.Defs[fd.Name].(*types.Func)
+	if !ok || fn == nil {
+		return 0, false, false
+	}
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			return i, sig.Variadic() && i == sig.Params().Len()-1, true
+		}
+	}
+	return 0, false, false
+}
+
+// boundArg returns the argument the innermost frame binds parameter v to.
+func (f *Flow) boundArg(v *types.Var) (ast.Expr, bool) {
+	if len(f.stack) == 0 {
+		return nil, false
+	}
+	top := f.stack[len(f.stack)-1]
+	i, variadic, ok := f.paramIndex(top.fd, v)
+	if !ok || variadic || i >= len(top.call.Args) {
+		return nil, false
+	}
+	return top.call.Args[i], true
+}
+
+// boundElements returns the arguments the innermost frame passes to the
+// variadic parameter v (or to a slice parameter).
+func (f *Flow) boundElements(v *types.Var) []ast.Expr {
+	if len(f.stack) == 0 {
+		return nil
+	}
+	top := f.stack[len(f.stack)-1]
+	i, variadic, ok := f.paramIndex(top.fd, v)
+	if !ok || i >= len(top.call.Args) {
+		return nil
+	}
+	var out []ast.Expr
+	f.inCaller(func() Cred {
+		if variadic {
+			out = f.argList(top.call.Args[i:], top.call.Ellipsis.IsValid())
+		} else {
+			out = f.elements(top.call.Args[i], map[*types.Var]bool{})
+		}
+		return Cred{}
+	})
+	return out
 }

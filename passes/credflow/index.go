@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -61,8 +62,19 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 			}
 		}
 	}
+	// Stores in _test.go files to objects declared in other files do not
+	// reach the package as built without its tests.
+	isTest := func(pos token.Pos) bool {
+		return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
+	}
+	leaks := func(at token.Pos, obj types.Object) bool {
+		return obj != nil && obj.Pos().IsValid() && pass.Fset.File(obj.Pos()) != nil && isTest(at) && !isTest(obj.Pos())
+	}
 	// assign records lhs := rhs (idx: result index or -1).
 	assign := func(lhs, rhs ast.Expr, idx int) {
+		if obj := rootObj(info, lhs); leaks(rhs.Pos(), obj) {
+			return
+		}
 		switch l := ast.Unparen(lhs).(type) {
 		case *ast.Ident:
 			if v := varOf(info, l); v != nil {
@@ -127,7 +139,7 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 			}
 		case *ast.CompositeLit:
 			st, named := structOf(info.TypeOf(n))
-			if st == nil || named == nil || named.Obj().Pkg() != pass.Pkg {
+			if st == nil || named == nil || named.Obj().Pkg() != pass.Pkg || leaks(n.Pos(), named.Obj()) {
 				continue
 			}
 			for i, el := range n.Elts {
@@ -164,6 +176,9 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 			if !ok {
 				continue
 			}
+			if v := rootVar(info, sel.X); v != nil && leaks(n.Pos(), v) {
+				continue
+			}
 			if i, ok := sdk.CredSetter(sym); ok && i < len(n.Args) {
 				if root := rootVar(info, sel.X); root != nil {
 					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: n.Args[i]})
@@ -192,6 +207,33 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 		}
 	}
 	return ix
+}
+
+// rootObj returns the object an assignment's left-hand side stores into:
+// the variable, or the field for x.f.
+func rootObj(info *types.Info, lhs ast.Expr) types.Object {
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if v := varOf(info, l); v != nil {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if sel := info.Selections[l]; sel != nil {
+			if sel.Kind() == types.FieldVal {
+				fs := sdk.FieldSymbol(info, l)
+				if _, ok := sdk.CredField(fs); ok || sdk.EndpointField(fs) {
+					// an SDK config's field: stored per root variable
+					if v := rootVar(info, l.X); v != nil {
+						return v
+					}
+				}
+				return sel.Obj() // a field of the package's own struct
+			}
+			return nil
+		}
+		return info.Uses[l.Sel]
+	}
+	return nil
 }
 
 // varOf returns the variable an identifier defines or uses.

@@ -262,7 +262,7 @@ func (f *Flow) keyProv(e ast.Expr, depth int) prov {
 	if e == nil || depth > 10 {
 		return unknownProv
 	}
-	k := memoKey{e, -1}
+	k := memoKey{e, -1, nil}
 	if p, ok := f.keyMemo[k]; ok {
 		return p
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/feature/s3/manager"
+	"github.com/aws/aws-sdk-go-v2/feature/s3/transfermanager"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
 )
@@ -34,6 +35,8 @@ func discarded(ctx context.Context, client *s3.Client, presign *s3.PresignClient
 	_ = url
 	out, _ := up.Upload(ctx, in) // want `expiryerr: the error of manager.Uploader.Upload is discarded`
 	_ = out
+	tm := transfermanager.New(client)
+	tm.UploadObject(ctx, &transfermanager.UploadObjectInput{}) // want `expiryerr: the error of transfermanager.Client.UploadObject is discarded \(a bare call statement drops its result\)`
 
 	// Suppressed, with a reason.
 	//credlint:ignore expiryerr the abort is best effort: the upload's own error is returned
@@ -169,6 +172,13 @@ func logsForever(ctx context.Context, client *s3.Client) {
 	}
 }
 
+// A discarded error in a worker loop is reported once, as discarded.
+func discardsInLoop(ctx context.Context, client *s3.Client) {
+	for range time.Tick(time.Minute) {
+		client.DeleteObject(ctx, &s3.DeleteObjectInput{}) // want `expiryerr: the error of s3.Client.DeleteObject is discarded \(a bare call statement drops its result\)`
+	}
+}
+
 func selectLoop(ctx context.Context, client *s3.Client, jobs <-chan string) {
 	for {
 		select {
@@ -226,6 +236,23 @@ func returns(ctx context.Context, client *s3.Client) error { // want returns:`re
 			return fmt.Errorf("put: %w", err)
 		}
 	}
+}
+
+func wrapsThenReturns(ctx context.Context, client *s3.Client) error { // want wrapsThenReturns:`returnsSDKError\(s3.Client.PutObject, wrapped\)`
+	for {
+		_, err := client.PutObject(ctx, in)
+		err = wrapErr(err)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func wrapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("put: %w", err)
 }
 
 func exitsAfterThree(ctx context.Context, client *s3.Client) {

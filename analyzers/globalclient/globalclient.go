@@ -1,0 +1,409 @@
+// Package globalclient defines the globalclient rule: S3 clients that live
+// as long as the process on credentials that cannot refresh.
+//
+// # Analyzer globalclient
+//
+// globalclient: report process-lifetime S3 clients whose credentials cannot refresh
+//
+// A package-level S3 client is Go's normal idiom, and on ECS it is safe as
+// long as its credentials refresh: the default chain (config.LoadDefaultConfig,
+// session.NewSession() without credentials, minio credentials.NewIAM(""))
+// fetches new task-role credentials before the old ones expire. What breaks
+// a service after hours is the combination of a client that lives as long
+// as the process with credentials that cannot refresh: static keys, keys
+// read once from the environment, or a snapshot of refreshing credentials.
+//
+//	var s3Client = awsx.NewS3() // reported when awsx.NewS3 builds its client on static credentials
+//
+//	var client *s3.Client
+//	func main() {
+//		cfg, _ := config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(id, secret, token)))
+//		client = s3.NewFromConfig(cfg) // client is reported (at its declaration)
+//	}
+//
+// Reported at the identifier of a package-level variable that holds a v2
+// *s3.Client, *s3.PresignClient, manager.Uploader or Downloader,
+// *transfermanager.Client or aws.Config; a v1 *s3.S3, s3iface.S3API,
+// s3manager.Uploader, Downloader or BatchDelete, *session.Session or
+// *aws.Config; a *minio.Client; a struct (or pointer to one) with a field
+// holding one; a sync.OnceValue(s) function returning one; or the result of
+// a function named in globalclient.constructors — when it is set for the
+// whole process (at its declaration, in init, in a sync.Once.Do or
+// sync.OnceValue(s) function, or in main directly or through a function
+// main calls) and passes/credflow says its credentials are static, with
+// any provenance, through locals, struct fields, functional options,
+// helpers and other packages (facts). The message names the variable,
+// how it lives for the process, and where its credentials come from.
+//
+// Not reported: clients on the default chain or any refreshing provider,
+// anonymous clients, local variables, fields of per-request values, and
+// globals assigned only in request handlers or other code that is not run
+// once at start-up. With globalclient.strict = true, every process-lifetime
+// S3 client is reported, whatever its credentials.
+package globalclient
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Analyzer is the globalclient rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "globalclient",
+	Doc:        "report process-lifetime S3 clients (package-level variables) whose credentials cannot refresh",
+	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/globalclient.md",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer, credflow.Analyzer},
+	Run:        run,
+	ResultType: finding.ResultType,
+}
+
+// global is a package-level variable that can hold an S3 client.
+type global struct {
+	v     *types.Var
+	ident *ast.Ident
+	sets  []set
+}
+
+// set is one process-lifetime assignment of a global (or of a field of it).
+type set struct {
+	name string   // "client", "app.s3"
+	rhs  ast.Expr // the value
+	idx  int      // result index of a multi-value call, or -1
+	how  string   // "set at its declaration", "set in init", ...
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	info     *types.Info
+	cfg      *config.Config
+	userCtor map[sdk.Symbol]bool
+	globals  map[*types.Var]*global
+	order    []*global
+	funcs    map[*types.Func]*ast.FuncDecl
+	visited  map[*ast.BlockStmt]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+		return finding.List(nil), nil
+	}
+	c := &checker{
+		pass:     pass,
+		info:     pass.TypesInfo,
+		cfg:      pass.ResultOf[config.Analyzer].(*config.Config),
+		userCtor: map[sdk.Symbol]bool{},
+		globals:  map[*types.Var]*global{},
+		funcs:    map[*types.Func]*ast.FuncDecl{},
+		visited:  map[*ast.BlockStmt]bool{},
+	}
+	for _, n := range c.cfg.Globalclient.Constructors {
+		if p, r, name, err := config.SplitFuncName(n); err == nil {
+			c.userCtor[sdk.Symbol{Path: p, Recv: r, Name: name}] = true
+		}
+	}
+	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	c.collectGlobals()
+	if len(c.globals) == 0 {
+		return finding.List(nil), nil
+	}
+
+	// Lifetime code: init, main and what they call, sync.Once.Do and
+	// sync.OnceValue(s) functions.
+	var mains, inits []*ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Recv != nil {
+				continue
+			}
+			switch {
+			case fd.Name.Name == "init":
+				inits = append(inits, fd)
+			case fd.Name.Name == "main" && pass.Pkg.Name() == "main":
+				mains = append(mains, fd)
+			}
+		}
+	}
+	for _, fd := range inits {
+		c.walk(fd.Body, "set in init", "init")
+	}
+	for _, fd := range mains {
+		c.walk(fd.Body, "set in main", "main")
+	}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sym := sdk.CalleeSymbol(c.info, call)
+		var how string
+		switch sym {
+		case sdk.SyncOnceDo:
+			how = "set in sync.Once.Do"
+		case sdk.SyncOnceValue, sdk.SyncOnceValues, sdk.SyncOnceFunc:
+			how = "set in " + sym.String()
+		default:
+			continue
+		}
+		for _, a := range call.Args {
+			switch fn := ast.Unparen(a).(type) {
+			case *ast.FuncLit:
+				c.walk(fn.Body, how, "")
+			case *ast.Ident, *ast.SelectorExpr:
+				if f, ok := c.info.Uses[identOf(fn)].(*types.Func); ok {
+					if fd := c.funcs[f]; fd != nil {
+						c.walk(fd.Body, how, "")
+					}
+				}
+			}
+		}
+	}
+
+	var out finding.List
+	for _, g := range c.order {
+		if len(g.sets) == 0 {
+			continue
+		}
+		reported := false
+		for _, s := range g.sets {
+			var cr credflow.Cred
+			if s.idx >= 0 {
+				cr = flow.OfResult(s.rhs, s.idx)
+			} else {
+				cr = flow.Of(s.rhs)
+			}
+			if cr.State != credflow.Static || cr.Origin == nil {
+				continue
+			}
+			out = append(out, finding.Finding{
+				Pos:     g.ident.Pos(),
+				End:     g.ident.End(),
+				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires", s.name, s.how, cr.Origin),
+			})
+			reported = true
+			break
+		}
+		if !reported && c.cfg.Globalclient.Strict {
+			s := g.sets[0]
+			out = append(out, finding.Finding{
+				Pos:     g.ident.Pos(),
+				End:     g.ident.End(),
+				Message: fmt.Sprintf("%s lives for the whole process (%s); reported because globalclient.strict is on: build S3 clients where they are used or through a client factory", s.name, s.how),
+			})
+		}
+	}
+	return out, nil
+}
+
+// collectGlobals finds the package-level variables that can hold an S3
+// client, and records their declarations' values as lifetime sets.
+func (c *checker) collectGlobals() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := c.info.Defs[d.Name].(*types.Func); ok && fn != nil && d.Body != nil {
+					c.funcs[fn] = d
+				}
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for i, name := range vs.Names {
+						v, ok := c.info.Defs[name].(*types.Var)
+						if !ok || v == nil || name.Name == "_" {
+							continue
+						}
+						var rhs ast.Expr
+						idx := -1
+						if len(vs.Values) == len(vs.Names) {
+							rhs = vs.Values[i]
+						} else if len(vs.Values) == 1 {
+							rhs, idx = vs.Values[0], i
+						}
+						if !c.tracked(v.Type(), rhs) {
+							continue
+						}
+						g := &global{v: v, ident: name}
+						c.globals[v] = g
+						c.order = append(c.order, g)
+						if rhs != nil && !sdk.IsNil(c.info, rhs) {
+							g.sets = append(g.sets, set{name: name.Name, rhs: rhs, idx: idx, how: "set at its declaration"})
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// tracked reports whether a global of type t (declared with value rhs) can
+// hold an S3 client.
+func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
+	if holdsClient(t, 0) {
+		return true
+	}
+	if rhs == nil {
+		return false
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sym := sdk.CalleeSymbol(c.info, call)
+	if c.userCtor[sym] {
+		return true
+	}
+	if sym == sdk.SyncOnceValue || sym == sdk.SyncOnceValues {
+		if sig, ok := types.Unalias(t).Underlying().(*types.Signature); ok && sig.Results().Len() > 0 {
+			return holdsClient(sig.Results().At(0).Type(), 0)
+		}
+	}
+	return false
+}
+
+// holdsClient reports whether a value of type t is, or (through struct
+// fields) holds, an S3 client, session or config of an SDK.
+func holdsClient(t types.Type, depth int) bool {
+	if t == nil || depth > 2 {
+		return false
+	}
+	if _, ok := sdk.ClientTypeOf(t); ok {
+		return true
+	}
+	if n := sdk.NamedOf(t); n != nil && sdk.IsSDKPackage(n.Obj().Pkg()) {
+		return false
+	}
+	u := types.Unalias(t)
+	if p, ok := u.(*types.Pointer); ok {
+		u = types.Unalias(p.Elem())
+	}
+	if st, ok := u.Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if holdsClient(st.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// walk records the assignments to globals in a body of lifetime code, and
+// follows calls of the package's own functions from init and main. It does
+// not enter function literals (handlers, callbacks), except those called
+// on the spot (including go and defer).
+func (c *checker) walk(body *ast.BlockStmt, how, from string) {
+	if body == nil || c.visited[body] {
+		return
+	}
+	c.visited[body] = true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+				c.walk(lit.Body, how, from)
+			}
+			if from != "" {
+				if fn := sdk.Callee(c.info, n); fn != nil {
+					if fd := c.funcs[fn]; fd != nil {
+						c.walk(fd.Body, fmt.Sprintf("set in %s, called from %s", fd.Name.Name, from), from)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				var rhs ast.Expr
+				idx := -1
+				if len(n.Lhs) == len(n.Rhs) {
+					rhs = n.Rhs[i]
+				} else if len(n.Rhs) == 1 {
+					rhs, idx = n.Rhs[0], i
+				} else {
+					continue
+				}
+				c.record(lhs, rhs, idx, how)
+			}
+		}
+		return true
+	})
+}
+
+// record notes an assignment to a tracked global or to a client-holding
+// field of one.
+func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
+	if sdk.IsNil(c.info, rhs) {
+		return
+	}
+	name := ""
+	e := ast.Unparen(lhs)
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			v, ok := c.info.Uses[x].(*types.Var)
+			if !ok {
+				return
+			}
+			g := c.globals[v]
+			if g == nil {
+				return
+			}
+			if name == "" {
+				name = x.Name
+			} else {
+				name = x.Name + name
+			}
+			g.sets = append(g.sets, set{name: name, rhs: rhs, idx: idx, how: how})
+			return
+		case *ast.SelectorExpr:
+			sel := c.info.Selections[x]
+			if sel == nil {
+				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil {
+					c.globals[v].sets = append(c.globals[v].sets, set{name: x.Sel.Name + name, rhs: rhs, idx: idx, how: how})
+				}
+				return
+			}
+			if sel.Kind() != types.FieldVal {
+				return
+			}
+			if name == "" && !holdsClient(sel.Type(), 0) {
+				return
+			}
+			name = "." + x.Sel.Name + name
+			e = ast.Unparen(x.X)
+		case *ast.StarExpr:
+			e = ast.Unparen(x.X)
+		default:
+			return
+		}
+	}
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}

@@ -1,0 +1,92 @@
+// Command lifetime sets package-level clients in every process-lifetime
+// way: at declaration, in init, in sync.Once.Do, in sync.OnceValue, in main
+// and in a setup function main calls; and per request (quiet).
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+)
+
+func static() aws.CredentialsProvider {
+	return credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))
+}
+
+func newClient(p aws.CredentialsProvider) *s3.Client {
+	return s3.New(s3.Options{Region: "eu-west-1", Credentials: p})
+}
+
+var declared = newClient(static()) // want `globalclient: declared lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at lifetime/lifetime.go:19 \(via static at lifetime/lifetime.go:26, newClient at lifetime/lifetime.go:26\)`
+
+var initialized *s3.Client // want `globalclient: initialized lives for the whole process \(set in init\) but its credentials come from credentials.NewStaticCredentialsProvider`
+
+func init() {
+	initialized = newClient(static())
+}
+
+var (
+	once   sync.Once
+	onceDo *s3.Client // want `globalclient: onceDo lives for the whole process \(set in sync.Once.Do\) but its credentials come from`
+)
+
+func getOnceDo() *s3.Client {
+	once.Do(func() { onceDo = newClient(static()) })
+	return onceDo
+}
+
+var onceValue = sync.OnceValue(func() *s3.Client { // want `globalclient: onceValue lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider`
+	return newClient(static())
+})
+
+var onceValues = sync.OnceValues(func() (*s3.Client, error) { // want `globalclient: onceValues lives for the whole process`
+	return newClient(static()), nil
+})
+
+var fromMain *s3.Client // want `globalclient: fromMain lives for the whole process \(set in main\) but its credentials come from`
+
+var fromSetup *s3.Client // want `globalclient: fromSetup lives for the whole process \(set in setup, called from main\) but its credentials come from credentials.NewStaticCredentialsProvider\(key, \.\.\.\)`
+
+func setup(key, secret string) {
+	fromSetup = s3.NewFromConfig(aws.Config{Credentials: credentials.NewStaticCredentialsProvider(key, secret, "")})
+}
+
+func main() {
+	fromMain = newClient(static())
+	setup(os.Getenv("S3_KEY"), os.Getenv("S3_SECRET"))
+	http.HandleFunc("/", handler)
+	http.HandleFunc("/static", func(w http.ResponseWriter, r *http.Request) {
+		perRequestStatic = newClient(static()) // a closure run per request: not process-lifetime
+	})
+	_ = http.ListenAndServe(":8080", nil)
+}
+
+// Quiet below.
+
+var perRequest *s3.Client
+
+var perRequestStatic *s3.Client
+
+// handler reassigns the global from the default chain on each request.
+func handler(w http.ResponseWriter, r *http.Request) {
+	cfg, err := config.LoadDefaultConfig(r.Context())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	perRequest = s3.NewFromConfig(cfg)
+}
+
+var defaultOnce = sync.OnceValue(func() *s3.Client {
+	cfg, err := config.LoadDefaultConfig(context.Background())
+	if err != nil {
+		panic(err)
+	}
+	return s3.NewFromConfig(cfg)
+})

@@ -1,0 +1,40 @@
+// Package v1 has package-level aws-sdk-go (v1) clients of every type.
+package v1
+
+import (
+	"os"
+
+	"github.com/aws/aws-sdk-go/aws"
+	"github.com/aws/aws-sdk-go/aws/credentials"
+	"github.com/aws/aws-sdk-go/aws/session"
+	"github.com/aws/aws-sdk-go/service/s3"
+	"github.com/aws/aws-sdk-go/service/s3/s3iface"
+	"github.com/aws/aws-sdk-go/service/s3/s3manager"
+)
+
+var awsConfig = aws.NewConfig().WithRegion("eu-west-1").WithCredentials(credentials.NewEnvCredentials()) // want `globalclient: awsConfig lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewEnvCredentials\(\) at v1/v1.go:15`
+
+var sess = session.Must(session.NewSession(awsConfig)) // want `globalclient: sess lives .* credentials.NewEnvCredentials\(\) at v1/v1.go:15`
+
+var svc = s3.New(sess) // want `globalclient: svc lives`
+
+var api s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}))) // want `globalclient: api lives .* credentials.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at v1/v1.go:21`
+
+var uploader = s3manager.NewUploader(sess) // want `globalclient: uploader lives`
+
+var downloader = s3manager.NewDownloaderWithClient(api) // want `globalclient: downloader lives`
+
+// overridden: s3.New's own config replaces the session's credentials.
+var overridden = s3.New(defaultSess, &aws.Config{Credentials: credentials.NewStaticCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")}) // want `globalclient: overridden lives .* credentials.NewStaticCredentials\("AKIA…MPLE", \.\.\.\)`
+
+// Quiet: session.Must(session.NewSession()) is the SDK's own idiom.
+
+var defaultSess = session.Must(session.NewSession())
+
+var defaultSvc = s3.New(defaultSess)
+
+var defaultAPI s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})))
+
+var defaultUploader = s3manager.NewUploader(defaultSess)
+
+var anonymous = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.AnonymousCredentials})))
