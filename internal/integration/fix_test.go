@@ -1,0 +1,137 @@
+package integration
+
+import (
+	"encoding/json"
+	"go/format"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/credlint/credlint/internal/fixtures"
+)
+
+// TestFix runs `credlint -fix` on a copy of every fixture package that has
+// suggested fixes (a .golden file beside it, testdata/src/<rule>/...): the
+// fixed files are the .golden files (up to gofmt), the packages compile,
+// and credlint then reports exactly the findings that had no fix.
+func TestFix(t *testing.T) {
+	integration(t)
+	if err := fixtures.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	src := fixtures.Dir()
+	var pkgs []string // fixture package dirs, relative to testdata
+	filepath.WalkDir(filepath.Join(src, "src"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go.golden") {
+			rel, _ := filepath.Rel(src, filepath.Dir(p))
+			if pkg := "./" + filepath.ToSlash(rel); !slices.Contains(pkgs, pkg) {
+				pkgs = append(pkgs, pkg)
+			}
+		}
+		return nil
+	})
+	if len(pkgs) == 0 {
+		t.Fatal("no fixture has suggested fixes (no testdata/src/**/*.go.golden)")
+	}
+	t.Logf("fixtures with fixes: %v", pkgs)
+
+	dir := filepath.Join(t.TempDir(), "testdata")
+	copyTree(t, src, dir)
+
+	// Before: which findings have a fix.
+	r := run(t, dir, goEnv(), credlint, append([]string{"-json"}, pkgs...)...)
+	if r.code != 0 {
+		t.Fatalf("credlint -json: exit %d\n%s", r.code, r.out)
+	}
+	var unfixable []string
+	fixable := 0
+	for _, d := range fixDiagnostics(t, r.out) {
+		if d.fixes > 0 {
+			fixable++
+		} else {
+			unfixable = append(unfixable, d.key)
+		}
+	}
+	if fixable == 0 {
+		t.Fatalf("no finding in %v has a suggested fix", pkgs)
+	}
+
+	if r := run(t, dir, goEnv(), credlint, append([]string{"-fix"}, pkgs...)...); r.code != 0 {
+		t.Fatalf("credlint -fix: exit %d\n%s", r.code, r.out)
+	}
+	goldens, _ := filepath.Glob(filepath.Join(dir, "src", "*", "*", "*.go.golden"))
+	more, _ := filepath.Glob(filepath.Join(dir, "src", "*", "*", "*", "*.go.golden"))
+	for _, g := range append(goldens, more...) {
+		want, _ := os.ReadFile(g)
+		got, _ := os.ReadFile(strings.TrimSuffix(g, ".golden"))
+		if gofmt(want) != gofmt(got) {
+			rel, _ := filepath.Rel(dir, g)
+			t.Errorf("%s after -fix differs from %s (-want +got):\n%s", strings.TrimSuffix(rel, ".golden"), filepath.Base(g), cmp.Diff(gofmt(want), gofmt(got)))
+		}
+	}
+	if r := run(t, dir, goEnv(), "go", append([]string{"build"}, pkgs...)...); r.code != 0 {
+		t.Errorf("the fixed packages do not compile:\n%s", r.out)
+	}
+
+	// After: every finding that had a fix is gone, the others remain.
+	r = run(t, dir, goEnv(), credlint, append([]string{"-json"}, pkgs...)...)
+	if r.code != 0 {
+		t.Fatalf("credlint -json after -fix: exit %d\n%s", r.code, r.out)
+	}
+	var after []string
+	for _, d := range fixDiagnostics(t, r.out) {
+		after = append(after, d.key)
+	}
+	sort.Strings(unfixable)
+	sort.Strings(after)
+	if d := cmp.Diff(unfixable, after); d != "" {
+		t.Errorf("after -fix, want exactly the %d findings that had no fix (-want +got):\n%s", len(unfixable), d)
+	}
+	t.Logf("%d findings fixed, %d without a fix left", fixable, len(unfixable))
+}
+
+type fixDiag struct {
+	key   string // file, rule and message, line numbers removed (fixes move lines)
+	fixes int
+}
+
+var lineNumbers = regexp.MustCompile(`:\d+(:\d+)?`)
+
+func fixDiagnostics(t *testing.T, out string) []fixDiag {
+	t.Helper()
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("credlint -json: %v\n%s", err, out)
+	}
+	var ds []fixDiag
+	for pkg, byAnalyzer := range tree {
+		for name, raw := range byAnalyzer {
+			var diags []struct {
+				Posn, Message  string
+				SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+			}
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("%s: %s: %s", pkg, name, raw)
+			}
+			for _, d := range diags {
+				file := lineNumbers.ReplaceAllString(filepath.Base(d.Posn), "")
+				ds = append(ds, fixDiag{file + ": " + lineNumbers.ReplaceAllString(d.Message, ""), len(d.SuggestedFixes)})
+			}
+		}
+	}
+	return ds
+}
+
+func gofmt(src []byte) string {
+	if out, err := format.Source(src); err == nil {
+		return string(out)
+	}
+	return string(src)
+}

@@ -1,0 +1,281 @@
+package integration
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// golangciVersion is the golangci-lint release the plugin targets; its
+// go.mod pins golang.org/x/tools v0.52.0, the version credlint uses.
+const golangciVersion = "v2.15.0"
+
+// TestGolangci builds golangci-lint v2.15.0 with the credlint module plugin
+// compiled in (what `golangci-lint custom` builds, from the module proxy
+// alone), runs it on the example module and compares its findings with the
+// standalone run; then //nolint:credlint, settings, and an unknown setting.
+func TestGolangci(t *testing.T) {
+	integration(t)
+	bin := golangciBinary(t)
+	base := baseline(t)
+
+	// The plugin's own unit tests (a module of its own: `go test ./...` at
+	// the root does not reach them).
+	mustRun(t, filepath.Join(repoRoot(), "plugin"), goEnv(), "go", "test", "./...")
+
+	dir := exampleModule(t, true)
+	cache := t.TempDir()
+	lint := func(settings string) (result, []finding) {
+		t.Helper()
+		writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(settings))
+		report := filepath.Join(t.TempDir(), "report.json")
+		r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+cache), bin, "run",
+			"--output.json.path="+report, "--output.text.path=stdout", "--show-stats=false", "./...")
+		var fs []finding
+		if data, err := os.ReadFile(report); err == nil {
+			fs = golangciFindings(t, dir, data)
+		}
+		return r, fs
+	}
+
+	r, got := lint("")
+	if r.code != 1 {
+		t.Errorf("golangci-lint with findings: exit %d, want 1\n%s", r.code, r.out)
+	}
+	sameFindings(t, "golangci-lint", got, findings(base))
+	if cross := crossPackage(t, base); !contains(got, cross) {
+		t.Errorf("golangci-lint lacks the cross-package finding %v", cross)
+	}
+
+	// Settings replace .credlint.toml files: the same schema, as YAML.
+	r, got = lint("disable: [noretry]\nnoretry:\n  min-attempts: 2\n")
+	if r.code != 1 && len(without(findings(base), isRule("noretry"))) > 0 {
+		t.Errorf("golangci-lint with settings: exit %d\n%s", r.code, r.out)
+	}
+	if want := without(findings(base), isRule("noretry")); len(want) > 0 {
+		sameFindings(t, "golangci-lint with disable: [noretry]", got, want)
+	} else if len(got) != 0 {
+		t.Errorf("golangci-lint with disable: [noretry]: %v, want nothing", got)
+	}
+
+	// //nolint:credlint on the line of a finding silences it.
+	target := base[0].finding
+	src := filepath.Join(dir, filepath.FromSlash(target.File))
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	lines[target.Line-1] += " //nolint:credlint // integration test"
+	writeFile(t, src, strings.Join(lines, "\n"))
+	_, got = lint("")
+	sameFindings(t, "golangci-lint with //nolint:credlint", got, without(findings(base), func(f finding) bool {
+		return f.File == target.File && f.Line == target.Line
+	}))
+
+	// An unknown setting stops golangci-lint with a message naming it.
+	r, _ = lint("noretry:\n  min-atempts: 3\n")
+	if r.code != 3 || !strings.Contains(r.out, `credlint settings: decoding settings: json: unknown field "min-atempts"`) {
+		t.Errorf("golangci-lint with an unknown setting: exit %d, output:\n%s\nwant exit 3 and the unknown key", r.code, r.out)
+	}
+	r, _ = lint("enable: [noretyr]\n")
+	if r.code != 3 || !strings.Contains(r.out, `credlint settings: enable: unknown rule "noretyr"`) {
+		t.Errorf("golangci-lint with an unknown rule: exit %d, output:\n%s\nwant exit 3 and the rule", r.code, r.out)
+	}
+}
+
+func isRule(rule string) func(finding) bool {
+	return func(f finding) bool { return f.Rule == rule }
+}
+
+// golangciConfig is .golangci.example.yml's shape with the given settings
+// (YAML, indented by the caller's two spaces per level).
+func golangciConfig(settings string) string {
+	var b strings.Builder
+	b.WriteString(`version: "2"
+linters:
+  default: none
+  enable: [credlint]
+  settings:
+    custom:
+      credlint:
+        type: module
+        description: credlint
+        original-url: github.com/credlint/credlint
+`)
+	if settings != "" {
+		b.WriteString("        settings:\n")
+		for _, l := range strings.Split(strings.TrimRight(settings, "\n"), "\n") {
+			b.WriteString("          " + l + "\n")
+		}
+	}
+	b.WriteString("issues:\n  max-issues-per-linter: 0\n  max-same-issues: 0\n")
+	return b.String()
+}
+
+// golangciFindings reads golangci-lint's JSON report. The rule is the
+// message's "<rule>: " prefix (the analyzer is named like the linter, so
+// golangci-lint passes the message on unchanged).
+func golangciFindings(t *testing.T, root string, data []byte) []finding {
+	t.Helper()
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename string
+				Line     int
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &report); err != nil {
+		t.Fatalf("golangci-lint JSON: %v\n%s", err, data)
+	}
+	var fs []finding
+	for _, is := range report.Issues {
+		if is.FromLinter != "credlint" {
+			t.Errorf("issue from linter %q: %s", is.FromLinter, is.Text)
+			continue
+		}
+		rule, _, _ := strings.Cut(is.Text, ": ")
+		fs = append(fs, finding{relFile(t, root, is.Pos.Filename), is.Pos.Line, rule})
+	}
+	return fs
+}
+
+// golangciBinary returns golangci-lint v2.15.0 with the credlint plugin
+// compiled in. It is built like `golangci-lint custom` builds it: a main
+// package — golangci-lint's own cmd/golangci-lint/main.go, verbatim, plus
+// a blank import of the plugin — in a scratch module that requires
+// golangci-lint and replaces the plugin and credlint modules with this
+// checkout. The binary is cached in the user cache directory, keyed by the
+// sources it is built from, so only the first run after a change pays for
+// the build (minutes on a cold build cache).
+func golangciBinary(t *testing.T) string {
+	t.Helper()
+	key := sourceKey(t)
+	cacheDir := ""
+	if d, err := os.UserCacheDir(); err == nil {
+		cacheDir = filepath.Join(d, "credlint-integration")
+	}
+	name := "golangci-lint-" + golangciVersion + "-credlint-" + key
+	if cacheDir != "" {
+		bin := filepath.Join(cacheDir, name)
+		if _, err := os.Stat(bin); err == nil {
+			t.Logf("golangci-lint with the plugin: cached %s", bin)
+			return bin
+		}
+	}
+
+	scratch := filepath.Join(t.TempDir(), "golangci-lint-credlint")
+	os.MkdirAll(scratch, 0o755)
+	var mod struct{ Dir string }
+	out := mustRun(t, scratch, goEnv(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
+		t.Fatalf("go mod download golangci-lint: %v\n%s", err, out)
+	}
+	main, err := os.ReadFile(filepath.Join(mod.Dir, "cmd", "golangci-lint", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPlugin := strings.Replace(string(main), "import (\n", "import (\n\t_ \"github.com/credlint/credlint/plugin\"\n\n", 1)
+	if withPlugin == string(main) {
+		t.Fatalf("golangci-lint's main.go has no import block")
+	}
+	writeFile(t, filepath.Join(scratch, "main.go"), withPlugin)
+	root := repoRoot()
+	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf(`module golangci-lint-credlint
+
+go 1.26.0
+
+require (
+	github.com/golangci/golangci-lint/v2 %s
+	github.com/credlint/credlint v0.0.0
+	github.com/credlint/credlint/plugin v0.0.0
+)
+
+replace (
+	github.com/credlint/credlint => %s
+	github.com/credlint/credlint/plugin => %s
+)
+`, golangciVersion, root, filepath.Join(root, "plugin")))
+	mustRun(t, scratch, goEnv(), "go", "mod", "tidy")
+	// The plugin must not drag golangci-lint's bundled linters to another
+	// x/tools than the one golangci-lint was released with.
+	if v := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
+		t.Errorf("golangci-lint with the plugin builds with golang.org/x/tools %s, want v0.52.0 (golangci-lint %s's)", v, golangciVersion)
+	}
+
+	dest := filepath.Join(scratch, "golangci-lint")
+	if cacheDir != "" {
+		os.MkdirAll(cacheDir, 0o755)
+		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
+	}
+	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-credlint' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC().Format(time.RFC3339))
+	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
+	if cacheDir == "" {
+		return dest
+	}
+	// Keep only this build.
+	old, _ := filepath.Glob(filepath.Join(cacheDir, "golangci-lint-*"))
+	for _, o := range old {
+		if o != dest {
+			os.Remove(o)
+		}
+	}
+	bin := filepath.Join(cacheDir, name)
+	if err := os.Rename(dest, bin); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// sourceKey hashes what the golangci-lint binary is built from: the Go
+// version, the golangci-lint version, and the root and plugin modules'
+// go.mod, go.sum and non-test Go files.
+func sourceKey(t *testing.T) string {
+	t.Helper()
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s\n", goVar(t, "GOVERSION"), golangciVersion)
+	root := repoRoot()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." || rel == "plugin" {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir // another module (examples, eval, ...)
+			}
+			return nil
+		}
+		name := d.Name()
+		if name == "go.mod" || name == "go.sum" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s %d\n", rel, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,61 @@
+package integration
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVet runs credlint as go vet's tool on the example module: the same
+// findings as the standalone run (including one that crosses packages
+// through a fact in vet's files), configuration found from each package's
+// directory, go vet's exit status, and vet's cache ignoring a changed
+// .credlint.toml until `go vet -a`.
+func TestVet(t *testing.T) {
+	integration(t)
+	base := baseline(t)
+	cross := crossPackage(t, base)
+
+	dir := exampleModule(t, true)
+	// A test-only config below the module root: vet runs the tool per
+	// package, and credlint must find this file from the package directory.
+	writeFile(t, filepath.Join(dir, "internal", "mirror", ".credlint.toml"), "disable = [\"noretry\"]\n")
+	inMirror := func(f finding) bool { return f.Rule == "noretry" && strings.HasPrefix(f.File, "internal/mirror/") }
+	if len(without(findings(base), func(f finding) bool { return !inMirror(f) })) == 0 {
+		t.Fatalf("the example has no noretry finding in internal/mirror to disable; findings: %v", findings(base))
+	}
+	want := without(findings(base), inMirror)
+	sameFindings(t, "standalone with internal/mirror/.credlint.toml", findings(standalone(t, dir)), want)
+
+	vettool := "-vettool=" + credlint
+	r := run(t, dir, goEnv(), "go", "vet", vettool, "./...")
+	if r.code != 1 {
+		t.Errorf("go vet with findings: exit %d, want 1 (go vet's status when its tool reports)\n%s", r.code, r.out)
+	}
+	got := textFindings(t, dir, r.out)
+	sameFindings(t, "vet", got, want)
+	if !contains(got, cross) {
+		t.Errorf("vet lacks the cross-package finding %v", cross)
+	}
+
+	// Disable the rule of a package that has only that rule's findings:
+	// vet's cached result (keyed by sources, tool and flags, not by the
+	// config file) still reports it; `go vet -a` re-runs the tool.
+	awsx := "./internal/awsx"
+	writeFile(t, filepath.Join(dir, "internal", "awsx", ".credlint.toml"), "disable = [\"noretry\"]\n")
+	if r := run(t, dir, goEnv(), "go", "vet", vettool, awsx); r.code != 1 || !strings.Contains(r.out, "noretry: ") {
+		t.Errorf("go vet after a config change: exit %d, output:\n%s\nwant the cached noretry finding (README documents go vet -a); has vet started hashing config files?", r.code, r.out)
+	}
+	if r := run(t, dir, goEnv(), "go", "vet", "-a", vettool, awsx); r.code != 0 || strings.TrimSpace(r.out) != "" {
+		t.Errorf("go vet -a after a config change: exit %d, output:\n%s\nwant 0 and nothing (clean)", r.code, r.out)
+	}
+}
+
+func contains(fs []finding, f finding) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}

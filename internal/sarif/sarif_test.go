@@ -1,0 +1,193 @@
+package sarif
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// schema compiles the vendored SARIF 2.1.0 schema (draft-04), offline.
+func schema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "testdata", "sarif", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft4)
+	c.AssertFormat()
+	if err := c.AddResource(SchemaURI, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(SchemaURI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func validate(t *testing.T, sch *jsonschema.Schema, log []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(log))
+	if err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, log)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, log)
+	}
+}
+
+var tool = Tool{
+	Name:           "credlint",
+	Version:        "v1.2.3",
+	InformationURI: "https://github.com/credlint/credlint",
+	Level:          "error",
+	Rules: []Rule{
+		{ID: "staticcreds", Description: "static credentials", HelpURI: "https://github.com/credlint/credlint/blob/main/docs/rules/staticcreds.md"},
+		{ID: "noretry", Description: "retries off", HelpURI: "https://github.com/credlint/credlint/blob/main/docs/rules/noretry.md"},
+	},
+}
+
+func TestConvert(t *testing.T) {
+	base := t.TempDir()
+	src := filepath.Join(base, "my pkg", "a.go")
+	os.MkdirAll(filepath.Dir(src), 0o755)
+	// "é" is 2 bytes but 1 UTF-16 unit; "😀" 4 bytes, 2 units.
+	os.WriteFile(src, []byte("package a\n\nvar s = \"é😀\"; var x = f()\n"), 0o644)
+	x := strings.Index("var s = \"é😀\"; var x = f()", "f()") + 1
+	outside := filepath.Join(filepath.Dir(base), "elsewhere", "b.go")
+	tree := map[string]map[string]any{
+		"example.com/a": {"credlint": []map[string]any{
+			{
+				"category": "noretry", "posn": src + ":3:" + itoa(x), "end": src + ":3:" + itoa(x+3),
+				"message":         "noretry: f returns aws.NopRetryer",
+				"related":         []map[string]any{{"posn": outside + ":7:2", "end": outside + ":7:9", "message": "the knob"}},
+				"suggested_fixes": []map[string]any{{"message": "drop it", "edits": []map[string]any{{"filename": src, "start": 30, "end": 33, "new": "g()"}}}},
+			},
+			{"category": "staticcreds", "posn": src + ":1:1", "end": src + ":1:8", "message": "staticcreds: literal key AKIA…MPLE"},
+			{"category": "credlint", "posn": src + ":2", "end": "-", "message": "credlint: //credlint:ignore suppresses nothing"},
+		}},
+		// The test variant of the package reports the same diagnostic.
+		"example.com/a [example.com/a.test]": {"credlint": []map[string]any{
+			{"category": "staticcreds", "posn": src + ":1:1", "end": src + ":1:8", "message": "staticcreds: literal key AKIA…MPLE"},
+		}},
+	}
+	data, _ := json.Marshal(tree)
+	out, n, err := Convert(data, base, tool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, schema(t), out)
+	if n != 3 {
+		t.Errorf("%d results, want 3 (the duplicate dropped)", n)
+	}
+
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string `json:"id"`
+						HelpURI string `json:"helpUri"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region map[string]int `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				RelatedLocations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
+				Fixes []any `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	rules := run.Tool.Driver.Rules
+	if len(rules) != 3 || rules[2].ID != "credlint" || rules[1].HelpURI != tool.Rules[1].HelpURI {
+		t.Errorf("rules %+v: want the two given and credlint added", rules)
+	}
+	r := run.Results
+	if r[0].RuleID != "staticcreds" || r[0].RuleIndex != 0 || r[0].Message.Text != "literal key AKIA…MPLE" {
+		t.Errorf("result 0: %+v", r[0])
+	}
+	if r[1].RuleID != "credlint" || r[1].RuleIndex != 2 || r[1].Locations[0].PhysicalLocation.Region["startLine"] != 2 {
+		t.Errorf("result 1: %+v", r[1])
+	}
+	loc := r[2].Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "my%20pkg/a.go" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+		t.Errorf("artifact %+v: want a relative, percent-encoded URI", loc.ArtifactLocation)
+	}
+	// Byte column x is UTF-16 column x-3: "é" saves one unit, "😀" two.
+	if got := loc.Region; got["startLine"] != 3 || got["startColumn"] != x-3 || got["endColumn"] != x {
+		t.Errorf("region %v: want line 3, columns %d..%d", got, x-3, x)
+	}
+	if rel := r[2].RelatedLocations; len(rel) != 1 || !strings.HasPrefix(rel[0].PhysicalLocation.ArtifactLocation.URI, "file:///") {
+		t.Errorf("related %+v: want an absolute file URI outside the base", rel)
+	}
+	if len(r[2].Fixes) != 1 {
+		t.Errorf("fixes %v", r[2].Fixes)
+	}
+}
+
+func TestConvertEmpty(t *testing.T) {
+	out, n, err := Convert([]byte("{}"), t.TempDir(), tool)
+	if err != nil || n != 0 {
+		t.Fatalf("Convert({}) = %d, %v", n, err)
+	}
+	validate(t, schema(t), out)
+}
+
+func TestConvertError(t *testing.T) {
+	tree := `{"example.com/a": {"credlintconfig": {"error": ".credlint.toml:3: unknown key \"x\""}}}`
+	if _, _, err := Convert([]byte(tree), t.TempDir(), tool); err == nil || !strings.Contains(err.Error(), `example.com/a: credlintconfig: .credlint.toml:3: unknown key "x"`) {
+		t.Errorf("Convert(error tree) = %v; want the analysis error", err)
+	}
+	if _, _, err := Convert([]byte("not json"), t.TempDir(), tool); err == nil {
+		t.Error("Convert(not json) succeeded")
+	}
+}
+
+func TestParsePosn(t *testing.T) {
+	for in, want := range map[string]posn{
+		"/a/b.go:3:4":  {"/a/b.go", 3, 4},
+		"/a/b.go:3":    {"/a/b.go", 3, 0},
+		"C:\\a.go:3:4": {"C:\\a.go", 3, 4},
+		"-":            {},
+		"/a/x:y.go":    {"/a/x:y.go", 0, 0},
+	} {
+		if got := parsePosn(in); got != want {
+			t.Errorf("parsePosn(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
