@@ -51,6 +51,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -161,13 +162,30 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 	case p.Kind == credflow.ProvLiteral:
 		s = fmt.Sprintf("%s builds static credentials from literal keys (%s): a secret in the source is leaked to everyone who can read it, and the keys never refresh", o.Text, p.Detail) + tokenClause(p.Token)
 	case p.Kind == credflow.ProvEnv:
-		s = fmt.Sprintf("%s builds static credentials from the environment variables %s: they are read once and never refresh, and on ECS environment keys win over the task role in both SDKs' default chains", o.Text, p.Detail) + tokenClause(p.Token)
+		s = fmt.Sprintf("%s builds static credentials from the environment variables %s: they are read once and never refresh", o.Text, p.Detail)
+		if defaultChainVars(p.Detail) {
+			s += ", and on ECS environment keys win over the task role in both SDKs' default chains"
+		} else {
+			s += ", and on ECS they bypass the task role"
+		}
+		s += tokenClause(p.Token)
 	case p.Kind == credflow.ProvConfig:
 		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token) + " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
 	default:
 		s = fmt.Sprintf("%s builds static credentials: they never refresh and on ECS they bypass the task role", o.Text) + tokenClause(p.Token)
 	}
 	return s + "; " + advice(o.SDK)
+}
+
+// defaultChainVars reports whether the variables named in a provenance
+// detail include one the SDKs' default chains read (AWS_ACCESS_KEY_ID, ...).
+func defaultChainVars(detail string) bool {
+	for _, name := range strings.Split(detail, ", ") {
+		if sdk.CredentialEnvVars[name] {
+			return true
+		}
+	}
+	return false
 }
 
 func tokenClause(t credflow.TokenState) string {

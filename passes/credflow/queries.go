@@ -105,7 +105,12 @@ func (f *Flow) NonAWSOnly(n ast.Node) (string, bool) {
 }
 
 // NonAWSEndpoint reports whether a constant endpoint is provably not AWS:
-// a host that is not under amazonaws.com (or amazonaws.com.cn, api.aws).
+// a local host (localhost, *.localhost, *.local, a loopback or private IP
+// address, a single-label name such as a compose service "minio" or
+// "localstack"), or a host of a known S3-compatible provider that is not AWS
+// (Cloudflare R2, Google Cloud Storage, Backblaze B2, Wasabi, DigitalOcean
+// Spaces, Linode, MinIO's play server). Any other public host may front AWS
+// (a proxy, a CNAME) and is not proof.
 func NonAWSEndpoint(endpoint string) bool {
 	s := strings.ToLower(strings.TrimSpace(endpoint))
 	if i := strings.Index(s, "://"); i >= 0 {
@@ -125,12 +130,31 @@ func NonAWSEndpoint(endpoint string) bool {
 	if host == "" {
 		return false
 	}
-	for _, suffix := range []string{"amazonaws.com", "amazonaws.com.cn", "api.aws", "aws"} {
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified()
+	}
+	if host == "localhost" || !strings.Contains(host, ".") {
+		return true
+	}
+	for _, suffix := range nonAWSHostSuffixes {
 		if host == suffix || strings.HasSuffix(host, "."+suffix) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// nonAWSHostSuffixes are local domains and S3-compatible providers that are
+// not AWS.
+var nonAWSHostSuffixes = []string{
+	"localhost", "local",
+	"r2.cloudflarestorage.com",
+	"storage.googleapis.com",
+	"backblazeb2.com",
+	"wasabisys.com",
+	"digitaloceanspaces.com",
+	"linodeobjects.com",
+	"play.min.io",
 }
 
 // InRefreshingChain reports whether the construction at cur is an element

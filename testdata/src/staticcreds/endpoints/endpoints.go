@@ -78,3 +78,15 @@ func both() (*minio.Client, *minio.Client) {
 func returned() *miniocreds.Credentials {
 	return miniocreds.NewStaticV4("minioadmin", "minioadmin", "") // want `staticcreds: miniocreds.NewStaticV4`
 }
+
+// unknownHost is a public host that may front AWS: not proof (rclone pikpak shape).
+func unknownHost(ctx context.Context, key, secret, token string) (*s3.Client, error) {
+	creds := credentials.NewStaticCredentialsProvider(key, secret, token) // want `staticcreds: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) builds static credentials from configuration`
+	cfg, err := config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(creds), config.WithRegion("pikpak"))
+	if err != nil {
+		return nil, err
+	}
+	return s3.NewFromConfig(cfg, func(o *s3.Options) {
+		o.BaseEndpoint = aws.String("https://mypikpak.com/")
+	}), nil
+}

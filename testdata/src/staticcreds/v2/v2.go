@@ -157,3 +157,9 @@ func (r *refresher) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	}
 	return credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken).Retrieve(ctx)
 }
+
+// otherVariables reads variables the default chain does not read: they do
+// not override the task role, but they never refresh either.
+func otherVariables() aws.CredentialsProvider {
+	return credentials.NewStaticCredentialsProvider(os.Getenv("PARTNER_KEY"), os.Getenv("PARTNER_SECRET"), "") // want `staticcreds: .* from the environment variables PARTNER_KEY, PARTNER_SECRET: they are read once and never refresh, and on ECS they bypass the task role; use the default chain`
+}
