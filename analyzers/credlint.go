@@ -18,8 +18,9 @@ import (
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/analyzers/globalclient"
 	"github.com/credlint/credlint/analyzers/noretry"
-	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/presignttl"
 	"github.com/credlint/credlint/analyzers/staticcreds"
+	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -29,10 +30,11 @@ const DocURL = "https://github.com/credlint/credlint/blob/main/docs/rules/"
 
 // Rules are the rule analyzers, in documentation order.
 var Rules = []*analysis.Analyzer{
-	noretry.Analyzer,
-	expiryerr.Analyzer,
 	staticcreds.Analyzer,
 	globalclient.Analyzer,
+	noretry.Analyzer,
+	expiryerr.Analyzer,
+	presignttl.Analyzer,
 }
 
 // Analyzer is credlint: the composite of every rule.

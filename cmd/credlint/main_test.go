@@ -117,17 +117,23 @@ func writeModule(t *testing.T, files map[string]string) string {
 }
 
 func TestBadConfigFileLineKey(t *testing.T) {
-	dir := writeModule(t, map[string]string{
-		".credlint.toml": "enable = [\"noretry\"]\n\n[noretry]\nmin-atempts = 3\n",
-		"a/a.go":         "package a\n",
-	})
-	out, code := run(t, dir, "./...")
+	// A package of the fixture module that reaches an SDK (packages that
+	// cannot reach one never read a configuration), with a typo'd key in
+	// the .credlint.toml found above it.
+	dir, err := os.MkdirTemp(filepath.Join(fixtures.Dir(), "src"), "badconfig")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.WriteFile(filepath.Join(dir, ".credlint.toml"), []byte("enable = [\"noretry\"]\n\n[noretry]\nmin-atempts = 3\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n\nimport _ \"github.com/aws/aws-sdk-go-v2/aws\"\n"), 0o644)
+	out, code := run(t, dir, ".")
 	if code != 1 || !strings.Contains(out, ".credlint.toml:4: unknown key \"noretry.min-atempts\"") {
 		t.Errorf("exit %d, output:\n%s\nwant exit 1 and file:line and key", code, out)
 	}
 
 	// The same through -config.
-	bad := filepath.Join(dir, "other.toml")
+	bad := filepath.Join(t.TempDir(), "other.toml")
 	os.WriteFile(bad, []byte("disable = [\"noretyr\"]\n"), 0o644)
 	out, code = run(t, fixtures.Dir(), "-config", bad, "./src/noretry/v1")
 	if code != 1 || !strings.Contains(out, "other.toml:1: disable: unknown rule \"noretyr\"") {

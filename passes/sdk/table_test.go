@@ -74,6 +74,14 @@ func TestTableMatchesRealSDKs(t *testing.T) {
 	for k := range classifierFuncs {
 		add("func", k)
 	}
+	for k, p := range presignExpiries {
+		if p.Arg < 0 {
+			add("field", k)
+		} else {
+			add("func", k)
+		}
+	}
+	add("func", NewPresignClient)
 	for k := range intPointerHelpers {
 		add("func", k)
 	}

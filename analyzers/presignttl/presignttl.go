@@ -1,0 +1,252 @@
+// Package presignttl defines the presignttl rule: presigned S3 URLs whose
+// stated expiry outlives the temporary credentials that signed them.
+//
+// # Analyzer presignttl
+//
+// presignttl: report presign expiries longer than the signing session
+//
+// A presigned URL embeds the signer's session token. With temporary
+// credentials, S3 ends the URL's validity when the session ends, whatever
+// expiry the URL states (S3 User Guide, "Download and upload objects with
+// presigned URLs"). On ECS the default chain hands out task-role credentials
+// that may be as little as five minutes from their expiry (the config's
+// 5-minute refresh window, sdk-facts Q3/Q6), so a URL presigned for 12
+// hours can stop working after minutes, and customers' download links break
+// at random.
+//
+//	pc := s3.NewPresignClient(s3.NewFromConfig(cfg))             // cfg: LoadDefaultConfig
+//	req, err := pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // reported
+//
+//	u, err := mc.PresignedGetObject(ctx, bucket, key, 24*time.Hour, nil) // reported (minio on NewIAM)
+//
+// The expiry forms: v2 s3.WithPresignExpires(d), s3.PresignOptions{Expires:
+// d} and o.Expires = d in a presign option; v1 req.Presign(d) and
+// req.PresignRequest(d); minio PresignedGetObject, PresignedPutObject,
+// PresignedHeadObject, Presign and PresignHeader. The duration must be a
+// constant longer than presignttl.presign-max (default 1h). The signing
+// client's credentials come from passes/credflow: reported when they are
+// (or may be) temporary — the default chain, a refreshing provider, static
+// credentials with a session token, or credentials credlint cannot see;
+// not reported for static long-term keys without a session token (reported
+// by staticcreds instead) and anonymous clients.
+package presignttl
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// Analyzer is the presignttl rule.
+var Analyzer = &analysis.Analyzer{
+	Name:       "presignttl",
+	Doc:        "report presigned URLs whose expiry outlives the temporary credentials that sign them",
+	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/presignttl.md",
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
+	Run:        run,
+	ResultType: finding.ResultType,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	if !reach.Relevant() {
+		return finding.List(nil), nil
+	}
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+	info := pass.TypesInfo
+	limit := cfg.Presignttl.PresignMax.Duration
+
+	var out finding.List
+	check := func(cur inspector.Cursor, value ast.Expr, what string, client ast.Expr) {
+		v, ok := sdk.IntConst(info, value)
+		if !ok || time.Duration(v) <= limit {
+			return
+		}
+		if client == nil {
+			client = signingClient(info, cur)
+		}
+		cred := credflow.Cred{State: credflow.Unknown}
+		if client != nil {
+			cred = flow.Of(client)
+		}
+		why, report := lifetime(cred)
+		if !report {
+			return
+		}
+		out = append(out, finding.Finding{
+			Pos: value.Pos(), End: value.End(),
+			Message: fmt.Sprintf("%s presigns the URL for %s, but %s: the URL stops working when that session ends — as little as 5 minutes on ECS, where the default chain refreshes task-role credentials 5 minutes before they expire — not after %s; presign for at most %s and presign again on demand, or sign with a dedicated long-lived identity outside the task role",
+				what, human(time.Duration(v)), why, human(time.Duration(v)), human(limit)),
+		})
+	}
+
+	for cur := range reach.Inspector().Root().Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			fn := sdk.Callee(info, n)
+			if fn == nil {
+				continue
+			}
+			sym := sdk.SymbolOf(fn)
+			p, ok := sdk.PresignExpiryOf(sym)
+			if !ok || p.Arg < 0 || p.Arg >= len(n.Args) {
+				continue
+			}
+			var client ast.Expr
+			if p.Receiver {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					client = sel.X
+					if p.SDK == sdk.V1 {
+						client = requestClient(info, cur, sel.X)
+					}
+				}
+			}
+			check(cur, n.Args[p.Arg], sym.String(), client)
+		case *ast.KeyValueExpr:
+			lit, ok := cur.Parent().Node().(*ast.CompositeLit)
+			if !ok {
+				continue
+			}
+			field := sdk.KeyedFieldSymbol(info.TypeOf(lit), n.Key)
+			if p, ok := sdk.PresignExpiryOf(field); ok && p.Arg < 0 {
+				check(cur, n.Value, field.String(), nil)
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+				if !ok {
+					continue
+				}
+				field := sdk.FieldSymbol(info, sel)
+				if p, ok := sdk.PresignExpiryOf(field); ok && p.Arg < 0 {
+					check(cur, n.Rhs[i], field.String(), nil)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// lifetime says why the signing credentials end before the URL, and
+// whether to report at all.
+func lifetime(c credflow.Cred) (string, bool) {
+	switch c.State {
+	case credflow.Anonymous:
+		return "", false // not signed: nothing expires
+	case credflow.Static:
+		if c.Origin == nil || c.Origin.Prov.Token == credflow.NoToken {
+			return "", false // long-term keys: staticcreds reports them
+		}
+		if c.Origin.Prov.Token == credflow.HasToken {
+			return fmt.Sprintf("it is signed with temporary credentials (a session token) from %s", c.Origin), true
+		}
+		return fmt.Sprintf("it is signed with credentials from %s that may carry a session token", c.Origin), true
+	case credflow.Refreshing:
+		return "it is signed with temporary credentials that the SDK refreshes (the default chain, or a role provider: on ECS the task role's)", true
+	case credflow.Unset:
+		return "it is signed with the default credential chain's credentials — on ECS the task role's temporary ones", true
+	}
+	return "unless this client signs with long-term IAM user keys, it is signed with temporary credentials (on ECS the task role's)", true
+}
+
+// signingClient finds the client that signs with an expiry option: the
+// receiver of the enclosing v2 PresignClient method call, or the client
+// given to the enclosing s3.NewPresignClient.
+func signingClient(info *types.Info, cur inspector.Cursor) ast.Expr {
+	for c := range cur.Enclosing((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
+		call, ok := c.Node().(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		fn := sdk.Callee(info, call)
+		if fn == nil {
+			continue
+		}
+		if sdk.SymbolOf(fn) == sdk.NewPresignClient && len(call.Args) > 0 {
+			return call.Args[0]
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if ct, ok := sdk.ClientTypeOf(info.TypeOf(sel.X)); ok && ct.Kind == sdk.PresignClient {
+				return sel.X
+			}
+		}
+	}
+	return nil
+}
+
+// requestClient follows a v1 request variable back to the client whose
+// XxxRequest builder made it (req, _ := svc.GetObjectRequest(in)), within
+// the enclosing function; nil if it cannot.
+func requestClient(info *types.Info, cur inspector.Cursor, req ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(req).(*ast.CallExpr)
+	if !ok {
+		id, isIdent := ast.Unparen(req).(*ast.Ident)
+		v, isVar := info.Uses[id].(*types.Var)
+		if !isIdent || !isVar {
+			return nil
+		}
+		fd, ok := enclosingFunc(cur)
+		if !ok {
+			return nil
+		}
+		ast.Inspect(fd, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || call != nil || len(as.Rhs) != 1 {
+				return call == nil
+			}
+			for _, lhs := range as.Lhs {
+				if lid, ok := lhs.(*ast.Ident); ok && (info.Defs[lid] == v || info.Uses[lid] == v) {
+					if c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+						call = c
+					}
+				}
+			}
+			return call == nil
+		})
+		if call == nil {
+			return nil
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isBuilder(info, call) {
+		return sel.X
+	}
+	return nil
+}
+
+func enclosingFunc(cur inspector.Cursor) (ast.Node, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node(), true
+	}
+	return nil, false
+}
+
+// human prints a duration without trailing zero units: 12h, 90m, 1h30m.
+func human(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+func isBuilder(info *types.Info, call *ast.CallExpr) bool {
+	_, ok := sdk.RequestBuilder(sdk.Callee(info, call))
+	return ok
+}
