@@ -44,7 +44,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
@@ -57,7 +56,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "expiryerr",
 	Doc:        "report S3 errors that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,
 	ResultType: finding.ResultType,
 	FactTypes:  []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
@@ -114,11 +113,12 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	if !reach.Relevant() {
 		return finding.List(nil), nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := reach.Inspector()
 
 	c := &checker{
 		flow:           newFlow(pass),
