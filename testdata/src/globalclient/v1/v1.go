@@ -37,4 +37,8 @@ var defaultAPI s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Confi
 
 var defaultUploader = s3manager.NewUploader(defaultSess)
 
+var defaultDownloader = s3manager.NewDownloaderWithClient(defaultAPI)
+
+var defaultConfig = aws.NewConfig().WithRegion("eu-west-1")
+
 var anonymous = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.AnonymousCredentials})))

@@ -58,6 +58,8 @@ var defaultPresign = s3.NewPresignClient(defaultClient)
 
 var defaultUploader = manager.NewUploader(defaultClient)
 
+var defaultDownloader = manager.NewDownloader(defaultClient)
+
 var defaultTransfers = transfermanager.New(s3.NewFromConfig(defaultCfg))
 
 var anonymous = s3.New(s3.Options{Region: "eu-west-1", Credentials: aws.AnonymousCredentials{}})

@@ -86,3 +86,23 @@ func defaultLikeChain() *credentials.Credentials {
 		&credentials.IAM{Client: &http.Client{Transport: http.DefaultTransport}},
 	})
 }
+
+// snapshot copies minio's own IAM credentials once into a static provider.
+func snapshot(endpoint string) (*minio.Client, error) {
+	iam := credentials.NewIAM("")
+	v, err := iam.Get()
+	if err != nil {
+		return nil, err
+	}
+	return minio.New(endpoint, &minio.Options{Creds: credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticV4\(v.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(iam.Get\(\) at minio/minio.go:\d+\)`
+}
+
+// lookup reads the keys with os.LookupEnv.
+func lookup() *credentials.Credentials {
+	id, _ := os.LookupEnv("AWS_ACCESS_KEY_ID")
+	secret, ok := os.LookupEnv("AWS_SECRET_ACCESS_KEY")
+	if !ok {
+		return credentials.NewIAM("")
+	}
+	return credentials.NewStaticV4(id, secret, "") // want `staticcreds: credentials.NewStaticV4\(id, \.\.\.\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: .*win over the task role`
+}
