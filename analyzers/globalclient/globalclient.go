@@ -49,8 +49,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
@@ -63,7 +61,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "globalclient",
 	Doc:        "report process-lifetime S3 clients (package-level variables) whose credentials cannot refresh",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/globalclient.md",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer, credflow.Analyzer},
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
 	Run:        run,
 	ResultType: finding.ResultType,
 }
@@ -113,7 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
 
 	c.collectGlobals()
 	if len(c.globals) == 0 {

@@ -54,7 +54,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
@@ -68,7 +67,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "staticcreds",
 	Doc:        "report AWS credentials built so that they never refresh (static, environment, snapshot, shared file) and AWS keys set in the process environment",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/staticcreds.md",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer, credflow.Analyzer},
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
 	Run:        run,
 	ResultType: finding.ResultType,
 }
@@ -79,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
 	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
 	info := pass.TypesInfo
 
 	var out finding.List

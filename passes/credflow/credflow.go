@@ -71,8 +71,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
@@ -84,7 +82,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "credflow",
 	Doc:        "provenance of AWS credentials: refreshing, static (and where the keys come from) or anonymous",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, sdk.Analyzer, config.Analyzer},
+	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Flow](),
 	FactTypes:  []analysis.Fact{new(Creds)},
@@ -347,7 +345,7 @@ func run(pass *analysis.Pass) (any, error) {
 	f.inProg = map[memoKey]bool{}
 	f.keyMemo = map[memoKey]prov{}
 	f.origins = map[ast.Node]*Origin{}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
 	f.idx = buildIndex(pass, insp)
 	f.exportFacts()
 	return f, nil
