@@ -1,12 +1,7 @@
 package sdk
 
 import (
-	"go/types"
-	"os"
-	"sort"
 	"testing"
-
-	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/internal/fixtures"
 )
@@ -49,36 +44,5 @@ func TestCredflowTablesMatchRealSDKs(t *testing.T) {
 	}
 	syms[CredentialsProviderFunc] = "type"
 
-	paths := map[string]bool{}
-	for s := range syms {
-		paths[s.Path] = true
-	}
-	var patterns []string
-	for p := range paths {
-		patterns = append(patterns, p)
-	}
-	sort.Strings(patterns)
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes,
-		Dir:  fixtures.Dir(),
-		Env:  append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byPath := map[string]*types.Package{}
-	for _, p := range pkgs {
-		byPath[p.PkgPath] = p.Types
-	}
-	for s, kind := range syms {
-		pkg := byPath[s.Path]
-		if pkg == nil {
-			t.Errorf("%s: package not loaded", s.Path)
-			continue
-		}
-		if err := check(pkg, s, kind); err != "" {
-			t.Errorf("%v (%s): %s", s, kind, err)
-		}
-	}
+	checkSymbols(t, syms)
 }

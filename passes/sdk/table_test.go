@@ -86,6 +86,14 @@ func TestTableMatchesRealSDKs(t *testing.T) {
 		add("func", k)
 	}
 
+	checkSymbols(t, syms)
+}
+
+// checkSymbols loads the packages of syms from the fixture module (the
+// pinned real SDKs) and checks that each symbol exists with its kind
+// ("func", "type", "var", "field", "method").
+func checkSymbols(t *testing.T, syms map[Symbol]string) {
+	t.Helper()
 	paths := map[string]bool{}
 	for s := range syms {
 		paths[s.Path] = true
