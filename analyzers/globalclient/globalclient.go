@@ -47,6 +47,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -362,7 +363,7 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
 				return
 			}
 			g := c.globals[v]
-			if g == nil {
+			if g == nil || c.testOnly(x.Pos(), g.ident.Pos()) {
 				return
 			}
 			if name == "" {
@@ -375,7 +376,7 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
 		case *ast.SelectorExpr:
 			sel := c.info.Selections[x]
 			if sel == nil {
-				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil {
+				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.testOnly(x.Pos(), c.globals[v].ident.Pos()) {
 					c.globals[v].sets = append(c.globals[v].sets, set{name: x.Sel.Name + name, rhs: rhs, idx: idx, how: how})
 				}
 				return
@@ -394,6 +395,17 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
 			return
 		}
 	}
+}
+
+// testOnly reports whether an assignment at pos is in a _test.go file
+// while the global it sets (declared at decl) is not: test set-up does not
+// run in the service.
+func (c *checker) testOnly(pos, decl token.Pos) bool {
+	isTest := func(p token.Pos) bool {
+		f := c.pass.Fset.File(p)
+		return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	}
+	return isTest(pos) && !isTest(decl)
 }
 
 func identOf(e ast.Expr) *ast.Ident {
