@@ -44,18 +44,23 @@
 //
 // The questions are "which constructions can reach this value" and "where
 // did these keys come from", over a handful of assignment forms. A
-// flow-insensitive def-use index built in one pass over the typed AST
-// (every definition of each variable, every store to each field) answers
-// them lazily and only for the expressions a rule asks about, with
-// memoisation. buildssa would build SSA for every function of every package
-// that reaches an SDK (the SDKs' own dependents are large: S3's generated
-// code alone is tens of thousands of lines per importer's view) before a
-// single question is asked, and SSA's precision (flow sensitivity, phi
-// nodes) buys nothing here: a credential that is static on any path is
-// worth reporting, and the rules report at AST positions with source text
-// (which SSA has lost: struct literals become field stores, option funcs
-// become closures). The index costs one preorder walk per package, and
-// packages that cannot reach an SDK are skipped entirely (sdk.Reach).
+// flow-insensitive def-use index built in one preorder walk over the typed
+// AST (every definition of each variable, every store to each field)
+// answers them lazily, only for the expressions a rule asks about, with
+// memoisation; helpers of the same package are evaluated with their
+// parameters bound to the caller's arguments (up to three calls deep).
+// buildssa would be a required analyzer, so the driver would build SSA for
+// every function of every package it analyses before a single question is
+// asked (with facts that is the whole dependency graph, unless each pass
+// gated itself), and SSA's precision (flow sensitivity, phi nodes) buys
+// little here: a credential that is static on any path is worth
+// reporting. It would also cost source fidelity the rules need: they
+// report at AST nodes and quote source text (os.Getenv("AWS_ACCESS_KEY_ID"),
+// cfg.Credentials.Retrieve(ctx)), while SSA turns struct literals into
+// field stores and option funcs into closures. The index is built only for
+// packages that can reach an SDK (sdk.Reach); measured on rclone's S3
+// backend (8,200 lines), credflow and the two rules that use it take under
+// 1% of credlint's CPU time, against about half for type checking.
 //
 // The Result is a *Flow; it is safe for concurrent use by the rules.
 package credflow
