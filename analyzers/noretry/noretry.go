@@ -29,7 +29,9 @@
 // off, 0 the default 10) and the package default minio.MaxRetry. Values are
 // constant-folded; values that are not constants are not reported. Only the
 // SDKs' own types count: a field of the user's own struct named MaxRetries
-// is not a knob.
+// is not a knob. A v2 knob in an option that is only applied to single
+// operations whose request body cannot seek (io.NopCloser(r), ...) is not
+// reported: the SDK cannot rewind such a body, so it never retries them.
 //
 // A function whose return value disables retries carries a fact, so that
 // using it from another package (config.WithRetryer(awsx.NoRetries)) is
@@ -105,6 +107,9 @@ func run(pass *analysis.Pass) (any, error) {
 	add := func(cur inspector.Cursor, h hit) {
 		if h.attempts >= int64(cfg.Noretry.MinAttempts) {
 			return
+		}
+		if h.sdk == sdk.V2 && h.via == nil && perCallOnUnrewindableBody(info, cur) {
+			return // the SDK cannot retry that request anyway
 		}
 		h.credentials = h.credentials || appliesToCredentials(info, cur)
 		out = append(out, finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)})
