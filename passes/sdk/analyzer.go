@@ -39,20 +39,53 @@ func (r *Reach) Relevant() bool { return r.SDKs && !r.Own }
 
 // Analyzer computes the Reach of each package: the fast path every rule
 // and passes/credflow take before doing any work.
+//
+// Reachability is a package fact (ReachesSDK), decided from a package's
+// direct imports: an import that is an SDK package or carries the fact.
+// Walking types.Package.Imports() transitively is not enough: a package
+// loaded from export data (go vet, golangci-lint) lists only the imports
+// its exported API mentions, so "main imports store, store imports the
+// SDK behind an API without SDK types" would be missed.
 var Analyzer = &analysis.Analyzer{
 	Name:             "credlintsdk",
 	Doc:              "reports whether a package can reach aws-sdk-go-v2, aws-sdk-go or minio-go (credlint's fast path)",
 	Run:              runReach,
 	ResultType:       reflect.TypeFor[*Reach](),
+	FactTypes:        []analysis.Fact{new(ReachesSDK)},
 	RunDespiteErrors: true,
 }
 
+// ReachesSDK is the package fact that a package imports an SDK package,
+// directly or transitively.
+type ReachesSDK struct{}
+
+// AFact marks ReachesSDK as a fact.
+func (*ReachesSDK) AFact() {}
+
+func (*ReachesSDK) String() string { return "reachesSDK" }
+
 func runReach(pass *analysis.Pass) (any, error) {
-	return &Reach{SDKs: Reaches(pass.Pkg), Own: IsSDKPackage(pass.Pkg), files: pass.Files}, nil
+	own := IsSDKPackage(pass.Pkg)
+	reaches := own
+	for _, imp := range pass.Pkg.Imports() {
+		if reaches {
+			break
+		}
+		reaches = IsSDKPackage(imp) || pass.ImportPackageFact(imp, new(ReachesSDK))
+	}
+	if !reaches {
+		// Drivers without facts for dependencies (and export data that
+		// lists every import) still get the transitive answer.
+		reaches = Reaches(pass.Pkg)
+	}
+	if reaches {
+		pass.ExportPackageFact(new(ReachesSDK))
+	}
+	return &Reach{SDKs: reaches, Own: own, files: pass.Files}, nil
 }
 
 // Reaches reports whether pkg imports an SDK package, directly or
-// transitively.
+// transitively, as far as the Imports of the loaded packages tell.
 func Reaches(pkg *types.Package) bool {
 	seen := map[*types.Package]bool{}
 	var walk func(*types.Package) bool
