@@ -62,7 +62,8 @@ type sample struct {
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
 	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
-	toolsFlag := flag.String("tools", "credlint,noopfacts,noop,vet,vettool-cold,vettool-warm,gosec", "tools to run")
+	toolsFlag := flag.String("tools", "credlint,noopfacts,noop,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run)")
+	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
 	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
 	evalWork := flag.String("eval-work", filepath.Join(homeCache(), "credlint-eval"), "eval work dir holding the corpus scratch modules")
 	flag.Parse()
@@ -140,7 +141,11 @@ func main() {
 			if tsv == "" {
 				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
 			}
-			sets = append(sets, corpusSets(tsv, *evalWork)...)
+			for _, cs := range corpusSets(tsv, *evalWork) {
+				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
+					sets = append(sets, cs.set)
+				}
+			}
 		}
 	}
 
@@ -233,7 +238,12 @@ func median(xs []sample) (sample, bool) {
 
 // corpusSets returns one set per corpus module whose scratch module exists
 // in the eval work dir, with the packages corpus.tsv lists for it.
-func corpusSets(tsv, work string) []set {
+type corpusSet struct {
+	set
+	module string
+}
+
+func corpusSets(tsv, work string) []corpusSet {
 	f, err := os.Open(tsv)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "corpus set skipped: %v\n", err)
@@ -255,7 +265,7 @@ func corpusSets(tsv, work string) []set {
 			pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
 		}
 	}
-	var out []set
+	var out []corpusSet
 	for _, m := range order {
 		dir := filepath.Join(work, "mods", scratchName(m))
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
@@ -267,7 +277,7 @@ func corpusSets(tsv, work string) []set {
 			parts := strings.Split(m, "/")
 			name = parts[len(parts)-2]
 		}
-		out = append(out, set{"corpus:" + name, dir, pkgs[m]})
+		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m})
 	}
 	return out
 }
