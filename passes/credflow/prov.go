@@ -345,7 +345,8 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		if fv == nil {
 			return unknownProv
 		}
-		if name := envTag(fieldTag(sdk.FieldOwner(sel), fv)); name != "" {
+		tag := fieldTag(sdk.FieldOwner(sel), fv)
+		if name := envTag(tag); name != "" {
 			return prov{kind: ProvEnv, detail: name}
 		}
 		if _, ok := sdk.CredValueType(info.TypeOf(x.X)); ok {
@@ -359,7 +360,11 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 			for _, d := range f.idx.fieldStores[fv] {
 				best = better(best, f.defProv(d, depth+1))
 			}
-			if best.kind > ProvConfig {
+			// A field decoded from a configuration file (yaml, json, toml
+			// tags) is operator configuration even when the package also
+			// fills it from the environment somewhere (a fallback, a test
+			// helper): the decoder's stores are invisible here.
+			if best.kind > ProvConfig && !(best.kind == ProvEnv && decodeTag(tag)) {
 				return best
 			}
 		}
@@ -578,6 +583,18 @@ func keyIndex(name string) int {
 
 // envTag returns the environment variable a struct tag binds a field to
 // (`env:"AWS_SECRET_ACCESS_KEY"`, `envconfig:"AWS_SECRET_ACCESS_KEY"`).
+// decodeTag reports whether a struct tag names the field for a
+// configuration decoder (yaml, json, toml, mapstructure, koanf, hcl).
+func decodeTag(tag string) bool {
+	st := reflect.StructTag(tag)
+	for _, key := range []string{"yaml", "json", "toml", "mapstructure", "koanf", "hcl"} {
+		if v, ok := st.Lookup(key); ok && v != "-" {
+			return true
+		}
+	}
+	return false
+}
+
 func envTag(tag string) string {
 	if tag == "" {
 		return ""
