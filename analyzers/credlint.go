@@ -64,6 +64,9 @@ type diag struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	if cfg.LoadErr != nil {
+		return nil, cfg.LoadErr
+	}
 	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
 	if !reach.Relevant() {
 		return nil, nil

@@ -54,6 +54,18 @@ func run(pass *analysis.Pass) (any, error) {
 	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
 		return Default(), nil
 	}
+	c, err := load(pass)
+	if err != nil {
+		// Not an error of this analyzer: drivers such as go vet print only
+		// the root analyzer's errors ("failed prerequisites" otherwise).
+		// The root analyzer returns LoadErr; rules see the defaults.
+		c = Default()
+		c.LoadErr = err
+	}
+	return c, nil
+}
+
+func load(pass *analysis.Pass) (*Config, error) {
 	switch {
 	case flagJSON != "":
 		return ParseJSON([]byte(flagJSON))

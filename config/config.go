@@ -56,6 +56,11 @@ type Config struct {
 	// JSON), Dir the directory exclude globs are relative to.
 	File string `toml:"-" json:"-"`
 	Dir  string `toml:"-" json:"-"`
+
+	// LoadErr is set (and the rest is Default()) when the configuration
+	// that applies to a package could not be loaded; the root analyzer
+	// fails the package with it.
+	LoadErr error `toml:"-" json:"-"`
 }
 
 // Staticcreds configures the staticcreds rule.
