@@ -59,3 +59,28 @@ func contains(fs []finding, f finding) bool {
 	}
 	return false
 }
+
+// TestVetFixtures runs credlint standalone and as go vet's tool on every
+// rule's fixtures and compares the (file, line, rule) sets. The fixtures
+// hold the cross-package cases (helpers that return static credentials,
+// clients, retry-disabling settings, SDK errors; classifiers; a package
+// that reaches an SDK only behind an API without SDK types), whose facts
+// travel in vet's files instead of memory.
+func TestVetFixtures(t *testing.T) {
+	integration(t)
+	dir := filepath.Join(repoRoot(), "testdata")
+	patterns := []string{"./src/staticcreds/...", "./src/globalclient/...", "./src/noretry/...", "./src/expiryerr/...", "./src/presignttl/..."}
+	sa := run(t, dir, goEnv(), credlint, append([]string{"-json"}, patterns...)...)
+	if sa.code != 0 {
+		t.Fatalf("credlint -json: exit %d\n%s", sa.code, sa.out)
+	}
+	want := findings(parseJSONTree(t, dir, []byte(sa.out)))
+	if len(want) < 100 {
+		t.Fatalf("only %d standalone findings on the fixtures", len(want))
+	}
+	r := run(t, dir, goEnv(), "go", append([]string{"vet", "-vettool=" + credlint}, patterns...)...)
+	if r.code != 1 {
+		t.Errorf("go vet: exit %d, want 1\n%s", r.code, r.out)
+	}
+	sameFindings(t, "vet on the fixtures", textFindings(t, dir, r.out), want)
+}
