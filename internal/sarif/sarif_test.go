@@ -93,40 +93,8 @@ func TestConvert(t *testing.T) {
 		t.Errorf("%d results, want 3 (the duplicate dropped)", n)
 	}
 
-	var log struct {
-		Runs []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID      string `json:"id"`
-						HelpURI string `json:"helpUri"`
-					} `json:"rules"`
-				} `json:"driver"`
-			} `json:"tool"`
-			Results []struct {
-				RuleID    string `json:"ruleId"`
-				RuleIndex int    `json:"ruleIndex"`
-				Message   struct{ Text string }
-				Locations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct {
-							URI       string `json:"uri"`
-							URIBaseID string `json:"uriBaseId"`
-						} `json:"artifactLocation"`
-						Region map[string]int `json:"region"`
-					} `json:"physicalLocation"`
-				} `json:"locations"`
-				RelatedLocations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct {
-							URI string `json:"uri"`
-						} `json:"artifactLocation"`
-					} `json:"physicalLocation"`
-				} `json:"relatedLocations"`
-				Fixes []any `json:"fixes"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
+	// Read the log back into the types that wrote it.
+	var log sarifLog
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +107,7 @@ func TestConvert(t *testing.T) {
 	if r[0].RuleID != "staticcreds" || r[0].RuleIndex != 0 || r[0].Message.Text != "literal key AKIA…MPLE" {
 		t.Errorf("result 0: %+v", r[0])
 	}
-	if r[1].RuleID != "credlint" || r[1].RuleIndex != 2 || r[1].Locations[0].PhysicalLocation.Region["startLine"] != 2 {
+	if r[1].RuleID != "credlint" || r[1].RuleIndex != 2 || r[1].Locations[0].PhysicalLocation.Region.StartLine != 2 {
 		t.Errorf("result 1: %+v", r[1])
 	}
 	loc := r[2].Locations[0].PhysicalLocation
@@ -147,7 +115,7 @@ func TestConvert(t *testing.T) {
 		t.Errorf("artifact %+v: want a relative, percent-encoded URI", loc.ArtifactLocation)
 	}
 	// Byte column x is UTF-16 column x-3: "é" saves one unit, "😀" two.
-	if got := loc.Region; got["startLine"] != 3 || got["startColumn"] != x-3 || got["endColumn"] != x {
+	if got := loc.Region; got.StartLine != 3 || got.StartColumn != x-3 || got.EndColumn != x {
 		t.Errorf("region %v: want line 3, columns %d..%d", got, x-3, x)
 	}
 	if rel := r[2].RelatedLocations; len(rel) != 1 || !strings.HasPrefix(rel[0].PhysicalLocation.ArtifactLocation.URI, "file:///") {
