@@ -254,7 +254,7 @@ func (c *checker) collectGlobals() {
 // tracked reports whether a global of type t (declared with value rhs) can
 // hold an S3 client.
 func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
-	if holdsClient(t, 0) {
+	if sdk.HoldsClient(t) {
 		return true
 	}
 	if rhs == nil {
@@ -270,33 +270,7 @@ func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
 	}
 	if sym == sdk.SyncOnceValue || sym == sdk.SyncOnceValues {
 		if sig, ok := types.Unalias(t).Underlying().(*types.Signature); ok && sig.Results().Len() > 0 {
-			return holdsClient(sig.Results().At(0).Type(), 0)
-		}
-	}
-	return false
-}
-
-// holdsClient reports whether a value of type t is, or (through struct
-// fields) holds, an S3 client, session or config of an SDK.
-func holdsClient(t types.Type, depth int) bool {
-	if t == nil || depth > 2 {
-		return false
-	}
-	if _, ok := sdk.ClientTypeOf(t); ok {
-		return true
-	}
-	if n := sdk.NamedOf(t); n != nil && sdk.IsSDKPackage(n.Obj().Pkg()) {
-		return false
-	}
-	u := types.Unalias(t)
-	if p, ok := u.(*types.Pointer); ok {
-		u = types.Unalias(p.Elem())
-	}
-	if st, ok := u.Underlying().(*types.Struct); ok {
-		for i := range st.NumFields() {
-			if holdsClient(st.Field(i).Type(), depth+1) {
-				return true
-			}
+			return sdk.HoldsClient(sig.Results().At(0).Type())
 		}
 	}
 	return false
@@ -384,7 +358,7 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
 			if sel.Kind() != types.FieldVal {
 				return
 			}
-			if name == "" && !holdsClient(sel.Type(), 0) {
+			if name == "" && !sdk.HoldsClient(sel.Type()) {
 				return
 			}
 			name = "." + x.Sel.Name + name

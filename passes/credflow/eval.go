@@ -231,45 +231,12 @@ func (f *Flow) evalLit(lit *ast.CompositeLit) Cred {
 		} else if i < st.NumFields() {
 			ft = st.Field(i).Type()
 		}
-		if ft == nil || !mayHold(ft, 0) {
+		if ft == nil || !sdk.MayHoldCredentials(ft) {
 			continue
 		}
 		c = join(c, f.eval(val, -1))
 	}
 	return c
-}
-
-// mayHold reports whether a value of type t can hold credentials: an SDK
-// client, config, session or provider, an interface, or a struct (or
-// pointer to one) with such a field.
-func mayHold(t types.Type, depth int) bool {
-	if t == nil || depth > 2 {
-		return false
-	}
-	if _, ok := sdk.ClientTypeOf(t); ok {
-		return true
-	}
-	if _, ok := sdk.CredProviderType(t); ok {
-		return true
-	}
-	if named := sdk.NamedOf(t); named != nil && sdk.IsSDKPackage(named.Obj().Pkg()) {
-		return false
-	}
-	u := types.Unalias(t)
-	if p, ok := u.(*types.Pointer); ok {
-		u = types.Unalias(p.Elem())
-	}
-	switch u := u.Underlying().(type) {
-	case *types.Interface:
-		return !u.Empty() && !types.Identical(t, types.Universe.Lookup("error").Type())
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if mayHold(u.Field(i).Type(), depth+1) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // evalCall returns the credentials of a call's result idx (-1: the only one).

@@ -27,7 +27,7 @@ func (f *Flow) exportFacts() {
 				}
 				sig := fn.Type().(*types.Signature)
 				for i := range sig.Results().Len() {
-					if !mayHold(sig.Results().At(i).Type(), 0) {
+					if !sdk.MayHoldCredentials(sig.Results().At(i).Type()) {
 						continue
 					}
 					c := f.evalReturns(d, i)
@@ -47,7 +47,7 @@ func (f *Flow) exportFacts() {
 					}
 					for _, name := range vs.Names {
 						v, ok := f.info.Defs[name].(*types.Var)
-						if !ok || v == nil || !mayHold(v.Type(), 0) {
+						if !ok || v == nil || !sdk.MayHoldCredentials(v.Type()) {
 							continue
 						}
 						if c := f.evalObj(v, -1); c.State == Static {

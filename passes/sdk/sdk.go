@@ -289,3 +289,56 @@ func displayName(path string) string {
 	}
 	return strings.TrimSuffix(name, "-go")
 }
+
+// HoldsClient reports whether a value of type t is, or holds through the
+// fields of the user's own structs (two levels deep), an S3 client,
+// session or config of an SDK.
+func HoldsClient(t types.Type) bool {
+	return holds(t, 0, false, func(t types.Type) bool {
+		_, ok := ClientTypeOf(t)
+		return ok
+	})
+}
+
+// MayHoldCredentials reports whether a value of type t can hold
+// credentials: an SDK client, config, session or credentials provider, a
+// non-empty interface other than error (it may hold one), or a struct of
+// the user's own (or a pointer to one) with such a field.
+func MayHoldCredentials(t types.Type) bool {
+	return holds(t, 0, true, func(t types.Type) bool {
+		if _, ok := ClientTypeOf(t); ok {
+			return true
+		}
+		_, ok := CredProviderType(t)
+		return ok
+	})
+}
+
+// holds walks t through pointers and the fields of structs that are not
+// SDK types, up to two levels, looking for a type that matches.
+func holds(t types.Type, depth int, interfaces bool, match func(types.Type) bool) bool {
+	if t == nil || depth > 2 {
+		return false
+	}
+	if match(t) {
+		return true
+	}
+	if n := NamedOf(t); n != nil && IsSDKPackage(n.Obj().Pkg()) {
+		return false
+	}
+	u := types.Unalias(t)
+	if p, ok := u.(*types.Pointer); ok {
+		u = types.Unalias(p.Elem())
+	}
+	switch u := u.Underlying().(type) {
+	case *types.Interface:
+		return interfaces && !u.Empty() && !types.Identical(t, types.Universe.Lookup("error").Type())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if holds(u.Field(i).Type(), depth+1, interfaces, match) {
+				return true
+			}
+		}
+	}
+	return false
+}
