@@ -1,0 +1,18 @@
+package integration
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestNestedModules runs the tests and go vet of the repository's nested
+// modules (eval/, bench/), which `go test ./...` at the root does not
+// reach; plugin/'s own tests run in TestGolangci.
+func TestNestedModules(t *testing.T) {
+	integration(t)
+	for _, mod := range []string{"eval", "bench"} {
+		dir := filepath.Join(repoRoot(), mod)
+		mustRun(t, dir, goEnv(), "go", "vet", "./...")
+		mustRun(t, dir, goEnv(), "go", "test", "./...")
+	}
+}
