@@ -32,7 +32,7 @@ func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 	if kind == "" || c.loopHandled(loop, cur, call) {
 		return
 	}
-	c.report(call, fmt.Sprintf("%s fails forever in this worker loop (%s): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once the ECS task-role credentials expire every iteration fails with ExpiredToken; %s",
+	c.report(call, fmt.Sprintf("%s fails forever in this worker loop (%s): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once its credentials expire (static keys, a snapshot, a session that ended early) every iteration fails with ExpiredToken; %s",
 		describe(src), kind, recovery(src.sdk)))
 }
 

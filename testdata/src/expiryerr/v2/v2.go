@@ -165,7 +165,7 @@ func isExpired(err error) bool { // want isExpired:`isClassifier\(code\)`
 func logsForever(ctx context.Context, client *s3.Client) {
 	ticker := time.NewTicker(time.Minute)
 	for range ticker.C {
-		if _, err := client.PutObject(ctx, in); err != nil { // want `expiryerr: s3.Client.PutObject fails forever in this worker loop \(for range ticker.C\): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once the ECS task-role credentials expire every iteration fails with ExpiredToken; aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error \(var apiErr smithy.APIError; errors.As\(err, &apiErr\) && apiErr.ErrorCode\(\) == "ExpiredToken"\), then call Invalidate\(\) on the \*aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task`
+		if _, err := client.PutObject(ctx, in); err != nil { // want `expiryerr: s3.Client.PutObject fails forever in this worker loop \(for range ticker.C\): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once its credentials expire \(static keys, a snapshot, a session that ended early\) every iteration fails with ExpiredToken; aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error \(var apiErr smithy.APIError; errors.As\(err, &apiErr\) && apiErr.ErrorCode\(\) == "ExpiredToken"\), then call Invalidate\(\) on the \*aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task`
 			log.Printf("put: %v", err)
 			continue
 		}
