@@ -225,7 +225,7 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 					id, ok := ast.Unparen(e).(*ast.Ident)
 					return ok && c.info.Uses[id] == v
 				}
-				if polarity(e, isErr) < 0 {
+				if c.polarity(e, isErr) < 0 {
 					return false
 				}
 				var body []inspector.Cursor
@@ -253,7 +253,7 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 // the block for err == nil.
 func (c *checker) errBranch(ifc inspector.Cursor, isErr func(ast.Expr) bool) []inspector.Cursor {
 	ifs := ifc.Node().(*ast.IfStmt)
-	if polarity(ifs.Cond, isErr) >= 0 {
+	if c.polarity(ifs.Cond, isErr) >= 0 {
 		return []inspector.Cursor{ifc.Child(ifs.Body)}
 	}
 	if ifs.Else != nil {
@@ -268,29 +268,24 @@ func (c *checker) errBranch(ifc inspector.Cursor, isErr func(ast.Expr) bool) []i
 
 // polarity is +1 when cond holds for a non-nil error (err != nil, possibly
 // with && or ||), -1 for err == nil, 0 when it cannot tell.
-func polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
+func (c *checker) polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
 	switch b := ast.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
 		switch b.Op {
 		case token.NEQ, token.EQL:
-			if (isErr(b.X) && isNilIdent(b.Y)) || (isErr(b.Y) && isNilIdent(b.X)) {
+			if (isErr(b.X) && sdk.IsNil(c.info, b.Y)) || (isErr(b.Y) && sdk.IsNil(c.info, b.X)) {
 				if b.Op == token.NEQ {
 					return 1
 				}
 				return -1
 			}
 		case token.LAND, token.LOR:
-			if polarity(b.X, isErr) > 0 || polarity(b.Y, isErr) > 0 {
+			if c.polarity(b.X, isErr) > 0 || c.polarity(b.Y, isErr) > 0 {
 				return 1
 			}
 		}
 	}
 	return 0
-}
-
-func isNilIdent(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil"
 }
 
 // exits reports whether the statements return, end the process or
