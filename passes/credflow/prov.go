@@ -134,7 +134,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 		case *ast.CompositeLit:
 			for _, el := range n.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Value" {
+					if sdk.CredValueField(sdk.KeyedFieldSymbol(info.TypeOf(n), kv.Key)) {
 						keys = f.valueProv(kv.Value, 0)
 					}
 				}

@@ -39,6 +39,9 @@ func TestCredflowTablesMatchRealSDKs(t *testing.T) {
 			syms[k] = "type"
 		}
 	}
+	for k := range credValueFields {
+		syms[k] = "field"
+	}
 	for k := range stringPointerHelpers {
 		syms[k] = "func"
 	}

@@ -982,3 +982,15 @@ func PresignExpiryOf(sym Symbol) (PresignExpiry, bool) {
 
 // NewPresignClient is v2 s3.NewPresignClient(client, optFns...).
 var NewPresignClient = Symbol{V2S3, "", "NewPresignClient"}
+
+// credValueFields are the fields of static provider literals that hold the
+// keys (a v2 aws.Credentials, a v1 or minio credentials.Value).
+var credValueFields = map[Symbol]bool{
+	{V2Credentials, "StaticCredentialsProvider", "Value"}: true,
+	{V1Credentials, "StaticProvider", "Value"}:            true,
+	{MinioCredentials, "Static", "Value"}:                 true,
+}
+
+// CredValueField reports whether field (Recv = the literal's type) holds
+// the keys of a static provider literal.
+func CredValueField(field Symbol) bool { return credValueFields[field] }
