@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -391,17 +392,45 @@ func keyLine(data []byte, key toml.Key) int {
 }
 
 func knownKeys(k toml.Key) string {
-	sections := map[string]string{
-		"staticcreds":  "allow-configured-keys, report-non-aws-endpoints, constructors",
-		"globalclient": "strict, constructors",
-		"noretry":      "min-attempts",
-		"expiryerr":    "classifiers",
-		"presignttl":   "presign-max",
-	}
 	if len(k) > 1 {
-		if s, ok := sections[k[0]]; ok {
-			return s
+		if keys := KnownKeys(k[0]); keys != "" {
+			return keys
 		}
 	}
-	return "enable, disable, exclude, include-tests, [staticcreds], [globalclient], [noretry], [expiryerr], [presignttl]"
+	return KnownKeys("")
+}
+
+// KnownKeys lists the keys of a section ("noretry", ...), or of the top
+// level for "" (sections in brackets), from the Config struct's tags: the
+// one list that TOML and plugin-settings errors both quote.
+func KnownKeys(section string) string {
+	t := reflect.TypeFor[Config]()
+	if section != "" {
+		f, ok := fieldByTag(t, section)
+		if !ok || f.Type.Kind() != reflect.Struct {
+			return ""
+		}
+		t = f.Type
+	}
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		switch {
+		case name == "" || name == "-":
+		case section == "" && t.Field(i).Type.Kind() == reflect.Struct:
+			keys = append(keys, "["+name+"]")
+		default:
+			keys = append(keys, name)
+		}
+	}
+	return strings.Join(keys, ", ")
+}
+
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); n == name {
+			return t.Field(i), true
+		}
+	}
+	return reflect.StructField{}, false
 }

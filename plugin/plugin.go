@@ -36,7 +36,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -63,7 +62,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	}
 	cfg, err := register.DecodeSettings[config.Config](settings)
 	if err != nil {
-		return nil, fmt.Errorf("credlint settings: %w (known keys: %s)", err, knownKeys())
+		return nil, fmt.Errorf("credlint settings: %w (known keys: %s)", err, config.KnownKeys(""))
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("credlint settings: %w", err)
@@ -95,17 +94,4 @@ func isEmpty(settings any) bool {
 	}
 	v := reflect.ValueOf(settings)
 	return v.Kind() == reflect.Map && v.Len() == 0
-}
-
-// knownKeys lists the top-level keys of the settings.
-func knownKeys() string {
-	var keys []string
-	t := reflect.TypeFor[config.Config]()
-	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name != "" && name != "-" {
-			keys = append(keys, name)
-		}
-	}
-	return strings.Join(keys, ", ")
 }
