@@ -106,10 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 			var client ast.Expr
 			if p.Receiver {
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					client = sel.X
-					if p.SDK == sdk.V1 {
-						client = requestClient(info, cur, sel.X)
-					}
+					client = sel.X // the minio client, or the v1 request (credflow follows it to its client)
 				}
 			}
 			check(cur, n.Args[p.Arg], sym.String(), client)
@@ -188,52 +185,6 @@ func signingClient(info *types.Info, cur inspector.Cursor) ast.Expr {
 	return nil
 }
 
-// requestClient follows a v1 request variable back to the client whose
-// XxxRequest builder made it (req, _ := svc.GetObjectRequest(in)), within
-// the enclosing function; nil if it cannot.
-func requestClient(info *types.Info, cur inspector.Cursor, req ast.Expr) ast.Expr {
-	call, ok := ast.Unparen(req).(*ast.CallExpr)
-	if !ok {
-		id, isIdent := ast.Unparen(req).(*ast.Ident)
-		v, isVar := info.Uses[id].(*types.Var)
-		if !isIdent || !isVar {
-			return nil
-		}
-		fd, ok := enclosingFunc(cur)
-		if !ok {
-			return nil
-		}
-		ast.Inspect(fd, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || call != nil || len(as.Rhs) != 1 {
-				return call == nil
-			}
-			for _, lhs := range as.Lhs {
-				if lid, ok := lhs.(*ast.Ident); ok && (info.Defs[lid] == v || info.Uses[lid] == v) {
-					if c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
-						call = c
-					}
-				}
-			}
-			return call == nil
-		})
-		if call == nil {
-			return nil
-		}
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isBuilder(info, call) {
-		return sel.X
-	}
-	return nil
-}
-
-func enclosingFunc(cur inspector.Cursor) (ast.Node, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node(), true
-	}
-	return nil, false
-}
-
 // human prints a duration without trailing zero units: 12h, 90m, 1h30m.
 func human(d time.Duration) string {
 	s := d.String()
@@ -244,9 +195,4 @@ func human(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
-}
-
-func isBuilder(info *types.Info, call *ast.CallExpr) bool {
-	_, ok := sdk.RequestBuilder(sdk.Callee(info, call))
-	return ok
 }

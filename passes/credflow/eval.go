@@ -280,6 +280,13 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 		}
 		return unknown
 	}
+	if _, ok := sdk.RequestBuilder(fn); ok && idx == 0 {
+		// A v1 request from svc.XxxRequest(in) is signed with svc's
+		// credentials (Send, Presign).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return f.eval(sel.X, -1)
+		}
+	}
 	if cc, ok := sdk.CredConstructorOf(sym); ok {
 		if idx != 0 {
 			return unknown
