@@ -187,7 +187,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires", s.name, s.how, cr.Origin),
+				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Origin, defaultChain(cr.Origin.SDK)),
 			})
 			reported = true
 			break
@@ -390,4 +390,15 @@ func identOf(e ast.Expr) *ast.Ident {
 		return e.Sel
 	}
 	return nil
+}
+
+// defaultChain names the refreshing way to get credentials in each SDK.
+func defaultChain(s sdk.SDK) string {
+	switch s {
+	case sdk.V1:
+		return "session.NewSession() without Credentials"
+	case sdk.Minio:
+		return `credentials.NewIAM("")`
+	}
+	return "config.LoadDefaultConfig without a credentials provider"
 }
