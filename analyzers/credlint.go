@@ -103,8 +103,8 @@ func run(pass *analysis.Pass) (any, error) {
 	diags = append(diags, dirs.problems(cfg)...)
 
 	sort.SliceStable(diags, func(i, j int) bool {
-		if diags[i].Pos != diags[j].Pos {
-			return diags[i].Pos < diags[j].Pos
+		if c := finding.ComparePos(pass.Fset, diags[i].Pos, diags[j].Pos); c != 0 {
+			return c < 0
 		}
 		if diags[i].rule != diags[j].rule {
 			return diags[i].rule < diags[j].rule

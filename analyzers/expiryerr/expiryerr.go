@@ -155,7 +155,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn := range c.decls {
 		fns = append(fns, fn)
 	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	sort.Slice(fns, func(i, j int) bool { return finding.ComparePos(pass.Fset, fns[i].Pos(), fns[j].Pos()) < 0 })
 	for _, fn := range fns {
 		if s := c.funcSource(fn); s != nil {
 			where := s.where

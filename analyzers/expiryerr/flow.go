@@ -136,7 +136,7 @@ func newFlow(pass *analysis.Pass) *flow {
 		})
 	}
 	for _, l := range f.assigns {
-		sort.SliceStable(l, func(i, j int) bool { return l[i].pos < l[j].pos })
+		sort.SliceStable(l, func(i, j int) bool { return finding.ComparePos(f.pass.Fset, l[i].pos, l[j].pos) < 0 })
 	}
 	return f
 }

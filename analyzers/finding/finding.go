@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -36,4 +37,16 @@ func Where(fset *token.FileSet, pos token.Pos) string {
 		return "?"
 	}
 	return fmt.Sprintf("%s:%d", filepath.Join(filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename)), p.Line)
+}
+
+// ComparePos orders two positions by file name, then offset. Comparing
+// token.Pos values across files is not stable: the loader parses a
+// package's files concurrently, so the order of their bases in the
+// FileSet changes from run to run.
+func ComparePos(fset *token.FileSet, a, b token.Pos) int {
+	pa, pb := fset.Position(a), fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return strings.Compare(pa.Filename, pb.Filename)
+	}
+	return pa.Offset - pb.Offset
 }

@@ -187,6 +187,11 @@ type Provenance struct {
 // Origin is a construction of credentials that cannot refresh.
 type Origin struct {
 	node ast.Node // the construction, when it is in the analysed package
+	// file and off place node in source order. token.Pos does not: the
+	// loader parses a package's files concurrently, so the order of their
+	// bases in the FileSet changes from run to run.
+	file string
+	off  int
 
 	// Where is the construction's position, "dir/file.go:14".
 	Where string
@@ -270,7 +275,7 @@ func addOrigin(list []*Origin, o *Origin) []*Origin {
 	// keep source order of in-package origins first
 	for i := len(out) - 1; i > 0; i-- {
 		a, b := out[i-1], out[i]
-		if a.node != nil && b.node != nil && b.node.Pos() < a.node.Pos() {
+		if a.node != nil && b.node != nil && (b.file < a.file || b.file == a.file && b.off < a.off) {
 			out[i-1], out[i] = b, a
 		}
 	}

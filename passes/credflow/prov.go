@@ -146,8 +146,11 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 		p = combine(keys)
 	}
 	ctor := sym.String()
+	posn := f.pass.Fset.Position(n.Pos())
 	return &Origin{
 		node:  n,
+		file:  posn.Filename,
+		off:   posn.Offset,
 		Where: f.where(n.Pos()),
 		Text:  renderTop(info, n),
 		Ctor:  ctor,

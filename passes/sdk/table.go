@@ -3,6 +3,9 @@ package sdk
 import (
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // Module and package paths. Sources: ../shared/sdk-facts.md, "Identifiers a
@@ -740,7 +743,7 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 	if s, ok := S3Operation(fn); ok {
 		return s, fn, true
 	}
-	pkgs := map[*types.Package]bool{}
+	pkgs := map[string]*types.Package{}
 	var visit func(t types.Type)
 	visit = func(t types.Type) {
 		switch t := types.Unalias(t).(type) {
@@ -750,7 +753,7 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 			visit(t.Elem())
 		case *types.Named:
 			if p := t.Obj().Pkg(); p != nil {
-				pkgs[p] = true
+				pkgs[p.Path()] = p
 			}
 		}
 	}
@@ -759,10 +762,15 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 			visit(tuple.At(i).Type())
 		}
 	}
-	for pkg := range pkgs {
-		path := PackagePath(pkg)
-		for recv, s := range s3OperationReceivers {
-			if recv.Path != path {
+	// In a fixed order, so that the answer does not depend on map order
+	// when two receivers would match.
+	paths := slices.Sorted(maps.Keys(pkgs))
+	recvs := slices.SortedFunc(maps.Keys(s3OperationReceivers), func(a, b Symbol) int { return strings.Compare(a.Name, b.Name) })
+	for _, path := range paths {
+		pkg := pkgs[path]
+		for _, recv := range recvs {
+			s := s3OperationReceivers[recv]
+			if recv.Path != PackagePath(pkg) {
 				continue
 			}
 			tn, _ := pkg.Scope().Lookup(recv.Name).(*types.TypeName)
