@@ -141,6 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			c.checkDiscarded(cur, n)
+			c.checkStream(cur, n)
 			c.checkLoop(cur, n)
 			c.checkCall(cur, n)
 		case *ast.BinaryExpr:

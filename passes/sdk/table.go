@@ -46,8 +46,9 @@ const (
 	V1S3iface       = modV1 + "/service/s3/s3iface"
 	V1S3manager     = modV1 + "/service/s3/s3manager"
 
-	MinioPkg         = modMinio
-	MinioCredentials = modMinio + "/pkg/credentials"
+	MinioPkg          = modMinio
+	MinioCredentials  = modMinio + "/pkg/credentials"
+	MinioNotification = modMinio + "/pkg/notification"
 )
 
 // ClientKind says what an S3 client type is.
@@ -725,6 +726,36 @@ func endsWith(s, suffix string) bool {
 var notOperations = map[Symbol]bool{
 	{MinioPkg, "Client", "HealthCheck"}:                 true,
 	{MinioPkg, "Client", "GenerateInventoryConfigYAML"}: true,
+}
+
+// errorStreams are minio-go operations whose errors arrive not as a result
+// but in the Err field of the elements they stream (api-list.go: a failed
+// page sends ObjectInfo{Err: err} and ends the listing). A loop that never
+// reads Err sees an expired token as a short, or empty, listing.
+var errorStreams = map[Symbol]Symbol{
+	{MinioPkg, "Client", "ListObjects"}:              {MinioPkg, "ObjectInfo", "Err"},
+	{MinioPkg, "Client", "ListObjectsIter"}:          {MinioPkg, "ObjectInfo", "Err"},
+	{MinioPkg, "Client", "ListUnsorted"}:             {MinioPkg, "ObjectInfo", "Err"},
+	{MinioPkg, "Client", "ListIncompleteUploads"}:    {MinioPkg, "ObjectMultipartInfo", "Err"},
+	{MinioPkg, "Client", "RemoveObjects"}:            {MinioPkg, "RemoveObjectError", "Err"},
+	{MinioPkg, "Client", "RemoveObjectsWithResult"}:  {MinioPkg, "RemoveObjectResult", "Err"},
+	{MinioPkg, "Client", "ListenNotification"}:       {MinioNotification, "Info", "Err"},
+	{MinioPkg, "Client", "ListenBucketNotification"}: {MinioNotification, "Info", "Err"},
+}
+
+// ErrorStream reports whether fn is an S3 operation that streams its
+// errors (a channel or iterator of elements with an Err field), and that
+// field.
+func ErrorStream(fn *types.Func) (SDK, Symbol, bool) {
+	if fn == nil {
+		return None, Symbol{}, false
+	}
+	sym := SymbolOf(fn)
+	field, ok := errorStreams[sym]
+	if !ok {
+		return None, Symbol{}, false
+	}
+	return SDKOf(sym.Path), field, true
 }
 
 // MirroredS3Operation reports whether fn is a method of an interface type

@@ -68,6 +68,10 @@ func TestTableMatchesRealSDKs(t *testing.T) {
 		add("method", k)
 	}
 	add("method", RequestSend)
+	for k, f := range errorStreams {
+		add("method", k)
+		add("field", f)
+	}
 	for k := range errorTypes {
 		add("type", k)
 	}

@@ -30,6 +30,59 @@ func discarded(ctx context.Context, mc *minio.Client) {
 	}
 }
 
+// ---- 1b. errors carried by listed elements (ObjectInfo.Err) ----
+
+func listings(ctx context.Context, mc *minio.Client) (int, error) {
+	n := 0
+	for range mc.ListObjects(ctx, "b", minio.ListObjectsOptions{}) { // want `expiryerr: the errors of minio.Client.ListObjects are discarded \(the loop never looks at the elements\): minio-go reports a failed request as an element with ObjectInfo.Err set and ends the stream.*check ObjectInfo.Err in the loop`
+		n++
+	}
+	var keys []string
+	for obj := range mc.ListObjects(ctx, "b", minio.ListObjectsOptions{Recursive: true}) { // want `expiryerr: the errors of minio.Client.ListObjects are discarded \(the loop reads other fields of each element but never obj.Err\)`
+		keys = append(keys, obj.Key)
+	}
+	for obj := range mc.ListObjectsIter(ctx, "b", minio.ListObjectsOptions{}) { // want `expiryerr: the errors of minio.Client.ListObjectsIter are discarded \(the loop reads other fields`
+		n += int(obj.Size)
+	}
+	uploads := mc.ListIncompleteUploads(ctx, "b", "", true) // want `expiryerr: the errors of minio.Client.ListIncompleteUploads are discarded \(the loop reads other fields of each element but never u.Err\).*ObjectMultipartInfo.Err`
+	for u := range uploads {
+		keys = append(keys, u.UploadID)
+	}
+	mc.RemoveObjects(ctx, "b", nil, minio.RemoveObjectsOptions{}) // want `expiryerr: the errors of minio.Client.RemoveObjects are discarded \(a bare call statement drops the stream\).*RemoveObjectError.Err`
+
+	// Negatives: Err is read, the element is passed on whole, or the
+	// stream itself is handed to someone else.
+	for obj := range mc.ListObjects(ctx, "b", minio.ListObjectsOptions{}) {
+		if obj.Err != nil {
+			return 0, obj.Err
+		}
+		keys = append(keys, obj.Key)
+	}
+	for obj := range mc.ListObjectsIter(ctx, "b", minio.ListObjectsOptions{}) {
+		fmt.Println(obj) // as minio-go's own doc comment does
+	}
+	for rErr := range mc.RemoveObjects(ctx, "b", nil, minio.RemoveObjectsOptions{}) {
+		log.Print("delete failed: ", rErr)
+	}
+	ch := mc.ListObjects(ctx, "b", minio.ListObjectsOptions{})
+	drain(ch)
+	ch2 := mc.ListObjects(ctx, "b", minio.ListObjectsOptions{})
+	for obj := range ch2 {
+		if err := obj.Err; err != nil {
+			return 0, err
+		}
+	}
+	return n + len(keys), nil
+}
+
+func drain(ch <-chan minio.ObjectInfo) {
+	for o := range ch {
+		if o.Err != nil {
+			log.Print(o.Err)
+		}
+	}
+}
+
 // ---- 2. text matching ----
 
 func textMatching(ctx context.Context, mc *minio.Client) {
