@@ -26,7 +26,9 @@
 // *transfermanager.Client or aws.Config; a v1 *s3.S3, s3iface.S3API,
 // s3manager.Uploader, Downloader or BatchDelete, *session.Session or
 // *aws.Config; a *minio.Client; a struct (or pointer to one) with a field
-// holding one; a sync.OnceValue(s) function returning one; or the result of
+// holding one; a map, slice or array of them (each element set at the
+// declaration, by m[k] = ... or by s = append(s, ...) is checked); a
+// sync.OnceValue(s) function returning one; or the result of
 // a function named in globalclient.constructors — when it is set for the
 // whole process (at its declaration, in init, in a sync.Once.Do or
 // sync.OnceValue(s) function, or in main directly or through a function
@@ -241,7 +243,18 @@ func (c *checker) collectGlobals() {
 						g := &global{v: v, ident: name}
 						c.globals[v] = g
 						c.order = append(c.order, g)
-						if rhs != nil && !sdk.IsNil(c.info, rhs) {
+						switch {
+						case rhs == nil || sdk.IsNil(c.info, rhs):
+						case idx < 0 && c.isContainerLit(rhs):
+							// var clients = map[string]*s3.Client{"eu": ...}
+							for _, el := range ast.Unparen(rhs).(*ast.CompositeLit).Elts {
+								key, val := "…", el
+								if kv, ok := el.(*ast.KeyValueExpr); ok {
+									key, val = types.ExprString(kv.Key), kv.Value
+								}
+								g.sets = append(g.sets, set{name: name.Name + "[" + key + "]", rhs: val, idx: -1, how: "set at its declaration"})
+							}
+						default:
 							g.sets = append(g.sets, set{name: name.Name, rhs: rhs, idx: idx, how: "set at its declaration"})
 						}
 					}
@@ -249,6 +262,19 @@ func (c *checker) collectGlobals() {
 			}
 		}
 	}
+}
+
+// isContainerLit reports whether e is a map, slice or array literal.
+func (c *checker) isContainerLit(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	switch c.info.TypeOf(lit).Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Array:
+		return true
+	}
+	return false
 }
 
 // tracked reports whether a global of type t (declared with value rhs) can
@@ -314,20 +340,50 @@ func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 				} else {
 					continue
 				}
-				c.record(lhs, rhs, idx, how)
+				if elems, ok := c.appended(lhs, rhs); ok {
+					// clients = append(clients, s3.NewFromConfig(cfg))
+					for _, el := range elems {
+						c.record(lhs, el, -1, how, "[…]")
+					}
+					continue
+				}
+				c.record(lhs, rhs, idx, how, "")
 			}
 		}
 		return true
 	})
 }
 
-// record notes an assignment to a tracked global or to a client-holding
-// field of one.
-func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
+// appended returns the values appended by lhs = append(lhs, v...) when
+// they can hold a client.
+func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return nil, false
+	}
+	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+		return nil, false
+	}
+	if types.ExprString(ast.Unparen(call.Args[0])) != types.ExprString(ast.Unparen(lhs)) {
+		return nil, false
+	}
+	var out []ast.Expr
+	for _, a := range call.Args[1:] {
+		if sdk.HoldsClient(c.info.TypeOf(a)) {
+			out = append(out, a)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// record notes an assignment to a tracked global, to a client-holding
+// field of one, or to one of its elements (lhs[k] = ..., or an append when
+// elem is "[…]").
+func (c *checker) record(lhs, rhs ast.Expr, idx int, how, elem string) {
 	if sdk.IsNil(c.info, rhs) {
 		return
 	}
-	name := ""
+	name := elem
 	e := ast.Unparen(lhs)
 	for {
 		switch x := e.(type) {
@@ -364,6 +420,12 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how string) {
 			name = "." + x.Sel.Name + name
 			e = ast.Unparen(x.X)
 		case *ast.StarExpr:
+			e = ast.Unparen(x.X)
+		case *ast.IndexExpr:
+			if name == "" && !sdk.HoldsClient(c.info.TypeOf(x)) {
+				return
+			}
+			name = "[" + types.ExprString(x.Index) + "]" + name
 			e = ast.Unparen(x.X)
 		default:
 			return

@@ -291,10 +291,10 @@ func displayName(path string) string {
 }
 
 // HoldsClient reports whether a value of type t is, or holds through the
-// fields of the user's own structs (two levels deep), an S3 client,
-// session or config of an SDK.
+// fields of the user's own structs and the elements of maps, slices and
+// arrays (two levels deep), an S3 client, session or config of an SDK.
 func HoldsClient(t types.Type) bool {
-	return holds(t, 0, false, func(t types.Type) bool {
+	return holds(t, 0, containers, func(t types.Type) bool {
 		_, ok := ClientTypeOf(t)
 		return ok
 	})
@@ -305,7 +305,7 @@ func HoldsClient(t types.Type) bool {
 // non-empty interface other than error (it may hold one), or a struct of
 // the user's own (or a pointer to one) with such a field.
 func MayHoldCredentials(t types.Type) bool {
-	return holds(t, 0, true, func(t types.Type) bool {
+	return holds(t, 0, interfaces, func(t types.Type) bool {
 		if _, ok := ClientTypeOf(t); ok {
 			return true
 		}
@@ -314,9 +314,16 @@ func MayHoldCredentials(t types.Type) bool {
 	})
 }
 
+// What holds looks through besides pointers and struct fields.
+const (
+	interfaces = 1 << iota // a non-empty interface may hold anything
+	containers             // map, slice and array elements
+)
+
 // holds walks t through pointers and the fields of structs that are not
-// SDK types, up to two levels, looking for a type that matches.
-func holds(t types.Type, depth int, interfaces bool, match func(types.Type) bool) bool {
+// SDK types (and what flags add), up to two levels, looking for a type
+// that matches.
+func holds(t types.Type, depth int, flags int, match func(types.Type) bool) bool {
 	if t == nil || depth > 2 {
 		return false
 	}
@@ -332,13 +339,19 @@ func holds(t types.Type, depth int, interfaces bool, match func(types.Type) bool
 	}
 	switch u := u.Underlying().(type) {
 	case *types.Interface:
-		return interfaces && !u.Empty() && !types.Identical(t, types.Universe.Lookup("error").Type())
+		return flags&interfaces != 0 && !u.Empty() && !types.Identical(t, types.Universe.Lookup("error").Type())
 	case *types.Struct:
 		for i := range u.NumFields() {
-			if holds(u.Field(i).Type(), depth+1, interfaces, match) {
+			if holds(u.Field(i).Type(), depth+1, flags, match) {
 				return true
 			}
 		}
+	case *types.Map:
+		return flags&containers != 0 && holds(u.Elem(), depth+1, flags, match)
+	case *types.Slice:
+		return flags&containers != 0 && holds(u.Elem(), depth+1, flags, match)
+	case *types.Array:
+		return flags&containers != 0 && holds(u.Elem(), depth+1, flags, match)
 	}
 	return false
 }
