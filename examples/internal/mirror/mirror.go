@@ -39,3 +39,14 @@ func (m *Mirror) Copy(ctx context.Context, key string, body []byte) error {
 	}
 	return nil
 }
+
+// Keys lists the mirrored keys. minio-go ends a listing that fails (an
+// expired token) with an element whose Err is set; this loop never reads
+// Err, so it returns a short list and no error: expiryerr reports it.
+func (m *Mirror) Keys(ctx context.Context, prefix string) []string {
+	var keys []string
+	for obj := range m.client.ListObjects(ctx, m.bucket, minio.ListObjectsOptions{Prefix: prefix, Recursive: true}) {
+		keys = append(keys, obj.Key)
+	}
+	return keys
+}
