@@ -37,6 +37,10 @@
 // helpers and other packages (facts). The message names the variable,
 // how it lives for the process, and where its credentials come from.
 //
+// An exported function that sets its package's globals on such credentials
+// (storage.Init) exports a SetsGlobals fact; when another package's
+// start-up code calls it, the finding is at that call.
+//
 // Not reported: clients on the default chain or any refreshing provider,
 // anonymous clients, local variables, fields of per-request values, and
 // globals assigned only in request handlers or other code that is not run
@@ -49,6 +53,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,6 +72,34 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
 	Run:        run,
 	ResultType: finding.ResultType,
+	FactTypes:  []analysis.Fact{(*SetsGlobals)(nil)},
+}
+
+// SetsGlobals is the fact that calling an exported function sets
+// package-level S3 clients (of its package, or of packages it calls) on
+// credentials that cannot refresh: storage.Init() called from main makes
+// storage's client live for the whole process. The package that calls it
+// from its own start-up code reports at the call.
+type SetsGlobals struct {
+	Sets []GlobalSet
+}
+
+// GlobalSet is one package-level variable a function sets.
+type GlobalSet struct {
+	Global string // "storage.client", "storage.app.s3"
+	Origin string // credflow.Origin.String() of its credentials
+	SDK    sdk.SDK
+}
+
+// AFact marks SetsGlobals as a fact.
+func (*SetsGlobals) AFact() {}
+
+func (f *SetsGlobals) String() string {
+	names := make([]string, len(f.Sets))
+	for i, s := range f.Sets {
+		names[i] = s.Global
+	}
+	return "setsGlobals(" + strings.Join(names, ", ") + ")"
 }
 
 // global is a package-level variable that can hold an S3 client.
@@ -93,6 +126,22 @@ type checker struct {
 	order    []*global
 	funcs    map[*types.Func]*ast.FuncDecl
 	visited  map[*ast.BlockStmt]bool
+	flow     *credflow.Flow
+	// calls of other packages' functions that set their globals, made from
+	// this package's start-up code
+	crossCalls []crossCall
+	// setsOf memo and cycle guard
+	funcSets map[*types.Func][]GlobalSet
+	busy     map[*types.Func]bool
+}
+
+// crossCall is a call, in start-up code, of a function of another package
+// that sets that package's globals on static credentials.
+type crossCall struct {
+	call *ast.CallExpr
+	fn   *types.Func
+	how  string
+	sets []GlobalSet
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -107,6 +156,8 @@ func run(pass *analysis.Pass) (any, error) {
 		globals:  map[*types.Var]*global{},
 		funcs:    map[*types.Func]*ast.FuncDecl{},
 		visited:  map[*ast.BlockStmt]bool{},
+		funcSets: map[*types.Func][]GlobalSet{},
+		busy:     map[*types.Func]bool{},
 	}
 	for _, n := range c.cfg.Globalclient.Constructors {
 		if p, r, name, err := config.SplitFuncName(n); err == nil {
@@ -114,12 +165,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+	c.flow = flow
 	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
 
 	c.collectGlobals()
-	if len(c.globals) == 0 {
-		return finding.List(nil), nil
-	}
 
 	// Lifetime code: init, main and what they call, sync.Once.Do and
 	// sync.OnceValue(s) functions.
@@ -203,7 +252,125 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
+	for _, cc := range c.crossCalls {
+		s := cc.sets[0]
+		out = append(out, finding.Finding{
+			Pos:     cc.call.Pos(),
+			End:     cc.call.End(),
+			Message: fmt.Sprintf("%s sets %s, a package-level S3 client that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", funcName(cc.fn), s.Global, strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+		})
+	}
+	c.exportFacts()
 	return out, nil
+}
+
+// exportFacts exports SetsGlobals on the package's exported functions that
+// set its globals (or call functions that set theirs) on static
+// credentials, unless the package's own start-up code already calls them
+// (then the global is reported at its declaration).
+func (c *checker) exportFacts() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || fd.Body == nil || !fd.Name.IsExported() || c.visited[fd.Body] {
+				continue
+			}
+			fn, _ := c.info.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if sets := c.setsOf(fn); len(sets) > 0 {
+				c.pass.ExportObjectFact(fn, &SetsGlobals{Sets: sets})
+			}
+		}
+	}
+}
+
+// setsOf returns the globals a call of fn sets on static credentials: its
+// own assignments to this package's globals, those of the same-package
+// functions it calls, and those of other packages' functions (facts).
+func (c *checker) setsOf(fn *types.Func) []GlobalSet {
+	if sets, ok := c.funcSets[fn]; ok {
+		return sets
+	}
+	if c.busy[fn] {
+		return nil
+	}
+	fd := c.funcs[fn]
+	if fd == nil {
+		return nil
+	}
+	c.busy[fn] = true
+	defer delete(c.busy, fn)
+	var sets []GlobalSet
+	add := func(more ...GlobalSet) {
+		for _, m := range more {
+			if !slices.ContainsFunc(sets, func(s GlobalSet) bool { return s.Global == m.Global }) {
+				sets = append(sets, m)
+			}
+		}
+	}
+	c.inspectLifetime(fd.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			callee := sdk.Callee(c.info, n)
+			if callee == nil {
+				return
+			}
+			if callee.Pkg() == c.pass.Pkg {
+				add(c.setsOf(callee)...)
+			} else if f := c.importedSets(callee); f != nil {
+				add(f.Sets...)
+			}
+		case *ast.AssignStmt:
+			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int) {
+				g, name := c.target(lhs, rhs, "")
+				if g == nil {
+					return
+				}
+				if o := c.staticOrigin(rhs, idx); o != nil {
+					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK})
+				}
+			})
+		}
+	})
+	c.funcSets[fn] = sets
+	return sets
+}
+
+// importedSets returns the SetsGlobals fact of another package's function.
+func (c *checker) importedSets(fn *types.Func) *SetsGlobals {
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || sdk.IsSDKPackage(fn.Pkg()) {
+		return nil
+	}
+	var f SetsGlobals
+	if !c.pass.ImportObjectFact(fn.Origin(), &f) || len(f.Sets) == 0 {
+		return nil
+	}
+	return &f
+}
+
+// staticOrigin returns where the credentials of a value come from when
+// they cannot refresh.
+func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
+	var cr credflow.Cred
+	if idx >= 0 {
+		cr = c.flow.OfResult(rhs, idx)
+	} else {
+		cr = c.flow.Of(rhs)
+	}
+	if cr.State != credflow.Static {
+		return nil
+	}
+	return cr.Origin
+}
+
+// funcName is fn as "pkg.Name".
+func funcName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // collectGlobals finds the package-level variables that can hold an S3
@@ -303,56 +470,87 @@ func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
 }
 
 // walk records the assignments to globals in a body of lifetime code, and
-// follows calls of the package's own functions from init and main. It does
-// not enter function literals (handlers, callbacks), except those called
-// on the spot (including go and defer).
+// follows calls of the package's own functions from init and main. Calls
+// of other packages' functions that set their own globals (SetsGlobals)
+// are kept for reporting at the call.
 func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 	if body == nil || c.visited[body] {
 		return
 	}
 	c.visited[body] = true
-	ast.Inspect(body, func(n ast.Node) bool {
+	c.inspectLifetime(body, func(n ast.Node) {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.CallExpr:
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				c.walk(lit.Body, how, from)
 			}
+			fn := sdk.Callee(c.info, n)
+			if fn == nil {
+				return
+			}
+			if f := c.importedSets(fn); f != nil {
+				c.crossCalls = append(c.crossCalls, crossCall{call: n, fn: fn, how: how, sets: f.Sets})
+			}
 			if from != "" {
-				if fn := sdk.Callee(c.info, n); fn != nil {
-					if fd := c.funcs[fn]; fd != nil {
-						c.walk(fd.Body, fmt.Sprintf("set in %s, called from %s", fd.Name.Name, from), from)
-					}
+				if fd := c.funcs[fn]; fd != nil {
+					c.walk(fd.Body, fmt.Sprintf("set in %s, called from %s", fd.Name.Name, from), from)
 				}
 			}
 		case *ast.AssignStmt:
-			if n.Tok != token.ASSIGN {
-				return true
-			}
-			for i, lhs := range n.Lhs {
-				var rhs ast.Expr
-				idx := -1
-				if len(n.Lhs) == len(n.Rhs) {
-					rhs = n.Rhs[i]
-				} else if len(n.Rhs) == 1 {
-					rhs, idx = n.Rhs[0], i
-				} else {
-					continue
+			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int) {
+				if g, name := c.target(lhs, rhs, ""); g != nil {
+					g.sets = append(g.sets, set{name: name, rhs: rhs, idx: idx, how: how})
 				}
-				if elems, ok := c.appended(lhs, rhs); ok {
-					// clients = append(clients, s3.NewFromConfig(cfg))
-					for _, el := range elems {
-						c.record(lhs, el, -1, how, "[…]")
-					}
-					continue
-				}
-				c.record(lhs, rhs, idx, how, "")
-			}
+			})
+		}
+	})
+}
+
+// inspectLifetime calls visit on the nodes of body that run when body
+// runs: it does not enter function literals (handlers, callbacks), except
+// those called on the spot (including go and defer), which the caller
+// visits through the call.
+func (c *checker) inspectLifetime(body *ast.BlockStmt, visit func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n != nil {
+			visit(n)
 		}
 		return true
 	})
 }
+
+// eachAssign calls f for each plain assignment (=) of as, with appends to
+// a slice split into their elements.
+func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx int)) {
+	if as.Tok != token.ASSIGN {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		var rhs ast.Expr
+		idx := -1
+		if len(as.Lhs) == len(as.Rhs) {
+			rhs = as.Rhs[i]
+		} else if len(as.Rhs) == 1 {
+			rhs, idx = as.Rhs[0], i
+		} else {
+			continue
+		}
+		if elems, ok := c.appended(lhs, rhs); ok {
+			// clients = append(clients, s3.NewFromConfig(cfg))
+			for _, el := range elems {
+				f(&elemOf{lhs}, el, -1)
+			}
+			continue
+		}
+		f(lhs, rhs, idx)
+	}
+}
+
+// elemOf stands for "an element of X" on the left of an append.
+type elemOf struct{ ast.Expr }
 
 // appended returns the values appended by lhs = append(lhs, v...) when
 // they can hold a client.
@@ -376,46 +574,44 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 	return out, len(out) > 0
 }
 
-// record notes an assignment to a tracked global, to a client-holding
-// field of one, or to one of its elements (lhs[k] = ..., or an append when
-// elem is "[…]").
-func (c *checker) record(lhs, rhs ast.Expr, idx int, how, elem string) {
+// target returns the tracked global that an assignment of rhs to lhs
+// sets (itself, a client-holding field of it, or one of its elements:
+// lhs[k] = ..., or an append), and the name of what is set ("client",
+// "app.s3", "clients[k]"); nil if none.
+func (c *checker) target(lhs, rhs ast.Expr, name string) (*global, string) {
 	if sdk.IsNil(c.info, rhs) {
-		return
+		return nil, ""
 	}
-	name := elem
 	e := ast.Unparen(lhs)
 	for {
 		switch x := e.(type) {
+		case *elemOf:
+			name = "[…]" + name
+			e = ast.Unparen(x.Expr)
 		case *ast.Ident:
 			v, ok := c.info.Uses[x].(*types.Var)
 			if !ok {
-				return
+				return nil, ""
 			}
 			g := c.globals[v]
 			if g == nil || c.testOnly(x.Pos(), g.ident.Pos()) {
-				return
+				return nil, ""
 			}
-			if name == "" {
-				name = x.Name
-			} else {
-				name = x.Name + name
-			}
-			g.sets = append(g.sets, set{name: name, rhs: rhs, idx: idx, how: how})
-			return
+			return g, x.Name + name
 		case *ast.SelectorExpr:
 			sel := c.info.Selections[x]
 			if sel == nil {
+				// pkg.Var: only this package's globals are tracked.
 				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.testOnly(x.Pos(), c.globals[v].ident.Pos()) {
-					c.globals[v].sets = append(c.globals[v].sets, set{name: x.Sel.Name + name, rhs: rhs, idx: idx, how: how})
+					return c.globals[v], x.Sel.Name + name
 				}
-				return
+				return nil, ""
 			}
 			if sel.Kind() != types.FieldVal {
-				return
+				return nil, ""
 			}
 			if name == "" && !sdk.HoldsClient(sel.Type()) {
-				return
+				return nil, ""
 			}
 			name = "." + x.Sel.Name + name
 			e = ast.Unparen(x.X)
@@ -423,12 +619,12 @@ func (c *checker) record(lhs, rhs ast.Expr, idx int, how, elem string) {
 			e = ast.Unparen(x.X)
 		case *ast.IndexExpr:
 			if name == "" && !sdk.HoldsClient(c.info.TypeOf(x)) {
-				return
+				return nil, ""
 			}
 			name = "[" + types.ExprString(x.Index) + "]" + name
 			e = ast.Unparen(x.X)
 		default:
-			return
+			return nil, ""
 		}
 	}
 }

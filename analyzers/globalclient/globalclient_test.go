@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/credlint/credlint/analyzers"
+	"github.com/credlint/credlint/analyzers/globalclient"
 	"github.com/credlint/credlint/internal/fixtures"
 )
 
@@ -14,4 +15,9 @@ func TestMain(m *testing.M) { fixtures.Main(m) }
 // against the real SDKs.
 func TestGlobalclient(t *testing.T) {
 	fixtures.Run(t, analyzers.Analyzer, "./src/globalclient/...")
+}
+
+// TestFacts checks the SetsGlobals facts of exported set-up functions.
+func TestFacts(t *testing.T) {
+	fixtures.RunFacts(t, globalclient.Analyzer, "./src/globalclient/...")
 }
