@@ -397,13 +397,7 @@ func (c *checker) collectGlobals() {
 						if !ok || v == nil || name.Name == "_" {
 							continue
 						}
-						var rhs ast.Expr
-						idx := -1
-						if len(vs.Values) == len(vs.Names) {
-							rhs = vs.Values[i]
-						} else if len(vs.Values) == 1 {
-							rhs, idx = vs.Values[0], i
-						}
+						rhs, idx := valueOf(i, len(vs.Names), vs.Values)
 						if !c.tracked(v.Type(), rhs) {
 							continue
 						}
@@ -529,13 +523,8 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 		return
 	}
 	for i, lhs := range as.Lhs {
-		var rhs ast.Expr
-		idx := -1
-		if len(as.Lhs) == len(as.Rhs) {
-			rhs = as.Rhs[i]
-		} else if len(as.Rhs) == 1 {
-			rhs, idx = as.Rhs[0], i
-		} else {
+		rhs, idx := valueOf(i, len(as.Lhs), as.Rhs)
+		if rhs == nil {
 			continue
 		}
 		if elems, ok := c.appended(lhs, rhs); ok {
@@ -547,6 +536,19 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 		}
 		f(lhs, rhs, idx)
 	}
+}
+
+// valueOf returns the value given to the i-th of n names by values: the
+// i-th value (idx -1), or result i of a single multi-value call (idx i);
+// nil when there is none (a declaration without values).
+func valueOf(i, n int, values []ast.Expr) (rhs ast.Expr, idx int) {
+	switch {
+	case len(values) == n:
+		return values[i], -1
+	case len(values) == 1:
+		return values[0], i
+	}
+	return nil, -1
 }
 
 // elemOf stands for "an element of X" on the left of an append.
