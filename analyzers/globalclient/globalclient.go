@@ -411,7 +411,7 @@ func (c *checker) collectGlobals() {
 							for _, el := range ast.Unparen(rhs).(*ast.CompositeLit).Elts {
 								key, val := "…", el
 								if kv, ok := el.(*ast.KeyValueExpr); ok {
-									key, val = types.ExprString(kv.Key), kv.Value
+									key, val = c.flow.Render(kv.Key), kv.Value
 								}
 								g.sets = append(g.sets, set{name: name.Name + "[" + key + "]", rhs: val, idx: -1, how: "set at its declaration"})
 							}
@@ -623,7 +623,7 @@ func (c *checker) target(lhs, rhs ast.Expr, name string) (*global, string) {
 			if name == "" && !sdk.HoldsClient(c.info.TypeOf(x)) {
 				return nil, ""
 			}
-			name = "[" + types.ExprString(x.Index) + "]" + name
+			name = "[" + c.flow.Render(x.Index) + "]" + name
 			e = ast.Unparen(x.X)
 		default:
 			return nil, ""

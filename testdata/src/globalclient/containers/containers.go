@@ -24,7 +24,8 @@ func refreshing(region string) *s3.Client {
 	return s3.NewFromConfig(cfg)
 }
 
-var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["eu-west-1"\] lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at containers/containers.go:16 \(via static at containers/containers.go:29\)`
+// Map keys are rendered as credflow renders source: string literals masked.
+var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["\*\*\*\*"\] lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at containers/containers.go:16 \(via static at containers/containers.go:30\)`
 	"us-east-1": refreshing("us-east-1"),
 	"eu-west-1": static("eu-west-1"),
 }
