@@ -319,7 +319,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	for _, a := range call.Args {
 		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
-			what := funcName(fn) + " (which checks for ExpiredToken"
+			what := finding.FuncName(fn) + " (which checks for ExpiredToken"
 			if cl.Where != "" {
 				what += " at " + cl.Where
 			}
@@ -488,7 +488,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 					byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
 				} else if callee != fn && calls == nil {
 					if cl := c.classifierOf(callee); cl != nil {
-						calls = &IsClassifier{How: "calls " + funcName(callee), Where: c.where(n.Pos())}
+						calls = &IsClassifier{How: "calls " + finding.FuncName(callee), Where: c.where(n.Pos())}
 					}
 				}
 			}

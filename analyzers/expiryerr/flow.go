@@ -279,7 +279,7 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 	if fn == nil || fn.Pkg() == nil || sdk.IsSDKPackage(fn.Pkg()) {
 		return nil
 	}
-	name := funcName(fn)
+	name := finding.FuncName(fn)
 	if fn.Pkg() == f.pass.Pkg {
 		if s := f.funcSource(fn); s != nil {
 			return s.with(func(s *source) {
@@ -299,20 +299,6 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 		return &source{sdk: fact.SDK, op: fact.Op, where: fact.Where, s3: fact.S3, head: fact.Head, transfer: fact.Transfer, wrapped: fact.Wrapped, via: name}
 	}
 	return nil
-}
-
-// funcName is "pkg.Func" or "pkg.Type.Method".
-func funcName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if n := sdk.NamedOf(sig.Recv().Type()); n != nil {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) *source {

@@ -7,11 +7,14 @@ package finding
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/credlint/credlint/passes/sdk"
 )
 
 // Finding is one problem a rule found.
@@ -49,4 +52,18 @@ func ComparePos(fset *token.FileSet, a, b token.Pos) int {
 		return strings.Compare(pa.Filename, pb.Filename)
 	}
 	return pa.Offset - pb.Offset
+}
+
+// FuncName names a function in a message: "pkg.Func" or "pkg.Type.Method".
+func FuncName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if n := sdk.NamedOf(sig.Recv().Type()); n != nil {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }

@@ -37,8 +37,8 @@
 // helpers and other packages (facts). The message names the variable,
 // how it lives for the process, and where its credentials come from.
 //
-// An exported function that sets its package's globals on such credentials
-// (storage.Init) exports a SetsGlobals fact; when another package's
+// An exported function or method that sets its package's globals on such
+// credentials (storage.Init) exports a SetsGlobals fact; when another package's
 // start-up code calls it, the finding is at that call.
 //
 // Not reported: clients on the default chain or any refreshing provider,
@@ -75,7 +75,7 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{(*SetsGlobals)(nil)},
 }
 
-// SetsGlobals is the fact that calling an exported function sets
+// SetsGlobals is the fact that calling an exported function or method sets
 // package-level S3 clients (of its package, or of packages it calls) on
 // credentials that cannot refresh: storage.Init() called from main makes
 // storage's client live for the whole process. The package that calls it
@@ -257,22 +257,22 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level S3 client that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", funcName(cc.fn), s.Global, strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a package-level S3 client that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
 	return out, nil
 }
 
-// exportFacts exports SetsGlobals on the package's exported functions that
-// set its globals (or call functions that set theirs) on static
+// exportFacts exports SetsGlobals on the package's exported functions and
+// methods that set its globals (or call functions that set theirs) on static
 // credentials, unless the package's own start-up code already calls them
 // (then the global is reported at its declaration).
 func (c *checker) exportFacts() {
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || fd.Body == nil || !fd.Name.IsExported() || c.visited[fd.Body] {
+			if !ok || fd.Body == nil || !fd.Name.IsExported() || c.visited[fd.Body] {
 				continue
 			}
 			fn, _ := c.info.Defs[fd.Name].(*types.Func)
@@ -363,14 +363,6 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 		return nil
 	}
 	return cr.Origin
-}
-
-// funcName is fn as "pkg.Name".
-func funcName(fn *types.Func) string {
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // collectGlobals finds the package-level variables that can hold an S3

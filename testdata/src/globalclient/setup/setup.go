@@ -40,6 +40,14 @@ func Setup() { // want Setup:`setsGlobals\(setup.client\)`
 	Init()
 }
 
+// Service sets the client when it starts.
+type Service struct{ Region string }
+
+// Start is a method: it carries the fact too.
+func (s *Service) Start() { // want Start:`setsGlobals\(setup.client\)`
+	client = s3.NewFromConfig(aws.Config{Region: s.Region, Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")})
+}
+
 // Quiet below: no fact.
 
 // InitDefault sets defaultClient on the default chain, which refreshes.
