@@ -323,8 +323,8 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 				add(f.Sets...)
 			}
 		case *ast.AssignStmt:
-			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int) {
-				g, name := c.target(lhs, rhs, "")
+			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int, elem string) {
+				g, name := c.target(lhs, rhs, elem)
 				if g == nil {
 					return
 				}
@@ -483,8 +483,8 @@ func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 				}
 			}
 		case *ast.AssignStmt:
-			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int) {
-				if g, name := c.target(lhs, rhs, ""); g != nil {
+			c.eachAssign(n, func(lhs, rhs ast.Expr, idx int, elem string) {
+				if g, name := c.target(lhs, rhs, elem); g != nil {
 					g.sets = append(g.sets, set{name: name, rhs: rhs, idx: idx, how: how})
 				}
 			})
@@ -509,8 +509,9 @@ func (c *checker) inspectLifetime(body *ast.BlockStmt, visit func(ast.Node)) {
 }
 
 // eachAssign calls f for each plain assignment (=) of as, with appends to
-// a slice split into their elements.
-func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx int)) {
+// a slice split into their elements (elem is then "[…]", the name of the
+// element lhs gains).
+func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx int, elem string)) {
 	if as.Tok != token.ASSIGN {
 		return
 	}
@@ -522,11 +523,11 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 		if elems, ok := c.appended(lhs, rhs); ok {
 			// clients = append(clients, s3.NewFromConfig(cfg))
 			for _, el := range elems {
-				f(&elemOf{lhs}, el, -1)
+				f(lhs, el, -1, "[…]")
 			}
 			continue
 		}
-		f(lhs, rhs, idx)
+		f(lhs, rhs, idx, "")
 	}
 }
 
@@ -542,9 +543,6 @@ func valueOf(i, n int, values []ast.Expr) (rhs ast.Expr, idx int) {
 	}
 	return nil, -1
 }
-
-// elemOf stands for "an element of X" on the left of an append.
-type elemOf struct{ ast.Expr }
 
 // appended returns the values appended by lhs = append(lhs, v...) when
 // they can hold a client.
@@ -570,18 +568,16 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 
 // target returns the tracked global that an assignment of rhs to lhs
 // sets (itself, a client-holding field of it, or one of its elements:
-// lhs[k] = ..., or an append), and the name of what is set ("client",
-// "app.s3", "clients[k]"); nil if none.
-func (c *checker) target(lhs, rhs ast.Expr, name string) (*global, string) {
+// lhs[k] = ..., or an append when elem is "[…]"), and the name of what is
+// set ("client", "app.s3", "clients[k]"); nil if none.
+func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
+	name := elem
 	if sdk.IsNil(c.info, rhs) {
 		return nil, ""
 	}
 	e := ast.Unparen(lhs)
 	for {
 		switch x := e.(type) {
-		case *elemOf:
-			name = "[…]" + name
-			e = ast.Unparen(x.Expr)
 		case *ast.Ident:
 			v, ok := c.info.Uses[x].(*types.Var)
 			if !ok {
