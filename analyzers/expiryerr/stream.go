@@ -12,9 +12,10 @@ import (
 )
 
 // checkStream reports a minio-go listing (ListObjects, ListObjectsIter,
-// RemoveObjects, ...) whose errors are lost: minio sends a failed page as
-// an element with Err set and ends the stream, so a loop that never reads
-// Err sees an expired token as a short or empty listing.
+// RemoveObjects, ...) whose errors are lost: minio sends a failed request
+// as an element with Err set (a listing ends there; RemoveObjects reports
+// each object it could not delete), so a loop that never reads Err sees an
+// expired token as a short or empty result.
 //
 // Reported when the stream is dropped by a bare call statement, or ranged
 // over (directly or through a local variable) by a loop whose element is
@@ -157,6 +158,6 @@ func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
 }
 
 func streamMessage(s sdk.SDK, op, errField, how string) string {
-	return fmt.Sprintf("the errors of %s are discarded (%s): minio-go reports a failed request as an element with %s set and ends the stream, so when the credentials expire this sees a short or empty result and nothing sees ExpiredToken; check %s in the loop: return it, or classify it (%s)",
+	return fmt.Sprintf("the errors of %s are discarded (%s): minio-go reports a failed request not as an error result but as an element with %s set (a listing ends there), so when the credentials expire this sees a short or empty result and nothing sees ExpiredToken; check %s in the loop: return it, or classify it (%s)",
 		op, how, errField, errField, codeCheck(s, false))
 }
