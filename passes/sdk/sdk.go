@@ -153,6 +153,13 @@ func SDKOf(path string) SDK {
 	return None
 }
 
+// IsSDKPath reports whether an import path (vendored or not) belongs to one
+// of the SDKs. The standalone driver uses it to decide which packages can
+// reach an SDK before anything is type-checked.
+func IsSDKPath(path string) bool {
+	return SDKOf(unvendor(path)) != None
+}
+
 // IsSDKPackage reports whether pkg is part of one of the SDKs themselves.
 // credlint does not report inside the SDKs.
 func IsSDKPackage(pkg *types.Package) bool {

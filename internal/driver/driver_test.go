@@ -1,0 +1,200 @@
+package driver_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/credlint/credlint/analyzers"
+	"github.com/credlint/credlint/internal/driver"
+	"github.com/credlint/credlint/internal/fixtures"
+)
+
+// offlineEnv is the go command's environment for loading: the modules are
+// in the cache (TestMain downloads them), nothing else is fetched.
+var offlineEnv = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+
+func TestMain(m *testing.M) {
+	if err := fixtures.Setup(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for _, dir := range []string{exampleDir(), filepath.Join(twoModDir(), "app")} {
+		cmd := exec.Command("go", "mod", "download")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "go mod download in %s: %v\n%s", dir, err, out)
+			os.Exit(1)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+func exampleDir() string { return filepath.Join(fixtures.Dir(), "..", "examples") }
+func twoModDir() string  { return filepath.Join(fixtures.Dir(), "twomod") }
+
+// TestSameFindingsAsFullSource is the driver's differential test: on every
+// fixture package, on the example module, on a narrow pattern whose
+// findings need another package's facts, and on a module whose helper
+// lives in a second module, the driver (export data outside the source
+// set) reports exactly what the all-source loader reports (x/tools'
+// singlechecker, credlint -load=source). A change that makes facts matter
+// on packages outside the source set fails here.
+func TestSameFindingsAsFullSource(t *testing.T) {
+	cases := []struct {
+		name     string
+		dir      string
+		patterns []string
+		// must are findings (file suffix and rule) the run must have, so
+		// that "both found nothing" cannot pass.
+		must []string
+	}{
+		{"fixtures", fixtures.Dir(), []string{"./src/..."}, []string{"noretry/v1/v1.go:", "staticcreds/v2/v2.go:44:12: staticcreds"}},
+		{"example", exampleDir(), []string{"./..."}, []string{"storage/storage.go:46:20: noretry", "partner/partner_staticcreds.go:27:5: globalclient"}},
+		// storage alone: its noretry finding comes from awsx's fact.
+		{"narrow", exampleDir(), []string{"./internal/storage"}, []string{"storage/storage.go:46:20: noretry: awsx.NoRetries"}},
+		// the helper is in another module: its facts still count.
+		{"second module", filepath.Join(twoModDir(), "app"), []string{"./..."}, []string{"store/store.go:13:5: globalclient", "store/store.go:18:20: noretry: awsh.NoRetries"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := driverFindings(t, c.dir, c.patterns)
+			want := fullSourceFindings(t, c.dir, c.patterns)
+			if !slices.Equal(got, want) {
+				t.Errorf("the driver and the all-source loader disagree\n--- driver:\n%s\n--- all source:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			for _, m := range c.must {
+				if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, m) }) {
+					t.Errorf("no finding %q in\n%s", m, strings.Join(got, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// driverFindings runs the driver and returns its findings as sorted
+// "file:line:col: message" lines.
+func driverFindings(t *testing.T, dir string, patterns []string) []string {
+	t.Helper()
+	var stdout, stderr strings.Builder
+	code := driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
+		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
+		Context:    -1,
+		Stdout:     &stdout,
+		Stderr:     &stderr,
+	}, patterns...)
+	if code == driver.ExitError || stderr.Len() > 0 {
+		t.Fatalf("driver: exit %d\n%s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if lines[0] == "" {
+		lines = nil
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
+}
+
+// fullSourceFindings loads every package from source, as singlechecker
+// does for an analyzer with facts, and returns the findings like
+// driverFindings.
+func fullSourceFindings(t *testing.T, dir string, patterns []string) []string {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Dir:   dir,
+		Env:   offlineEnv,
+		Tests: true,
+	}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		t.Fatalf("%d package errors", n)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzers.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
+		}
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
+}
+
+// TestSourceSet checks which packages the driver loads from source on the
+// example module: the requested ones and the SDK-reaching helpers, never
+// the SDKs or the standard library.
+func TestSourceSet(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps,
+		Dir:  exampleDir(),
+		Env:  offlineEnv,
+	}, "./internal/storage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := driver.SourceSet(pkgs)
+	var got []string
+	for _, id := range driver.SortedIDs(set) {
+		got = append(got, id)
+	}
+	want := []string{"example.com/worker/internal/awsx", "example.com/worker/internal/storage"}
+	if !slices.Equal(got, want) {
+		t.Errorf("source set of ./internal/storage = %v, want %v", got, want)
+	}
+}
+
+// TestTypeErrorOnce: a package that does not type-check is one clear error
+// (not the go command's compiler output again, not the internal analyzers'
+// "failed prerequisites"), and the other packages are still analyzed.
+func TestTypeErrorOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	write("a/a.go", "package a\n\nvar x int = \"s\"\n")
+	write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n")
+	write("c/c.go", "package c\n\nfunc f() {}\n")
+	var stdout, stderr strings.Builder
+	code := driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
+		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
+		Context:    -1, Stdout: &stdout, Stderr: &stderr,
+	}, "./...")
+	if code != driver.ExitError {
+		t.Errorf("exit %d, want %d", code, driver.ExitError)
+	}
+	errs := stderr.String()
+	if n := strings.Count(errs, "cannot use \"s\""); n != 1 {
+		t.Errorf("the type error is said %d times, want once:\n%s", n, errs)
+	}
+	for _, internal := range []string{"credflow", "prerequisites", "analysis skipped", "# example.com"} {
+		if strings.Contains(errs, internal) {
+			t.Errorf("stderr mentions %q:\n%s", internal, errs)
+		}
+	}
+	if !strings.Contains(errs, "example.com/m/b not analyzed") {
+		t.Errorf("stderr does not say that b (which imports a) was not analyzed:\n%s", errs)
+	}
+}
