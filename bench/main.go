@@ -1,18 +1,27 @@
 // Command bench measures credlint's speed and memory against floors run in
 // the same invocation, on the same package sets:
 //
-//   - credlint (standalone singlechecker, loads everything from source);
-//   - noopfacts: a pass that does nothing but declares a fact type, so it
-//     loads exactly as credlint does (the floor credlint must stay near);
-//   - noop: a pass without facts (dependencies come from export data);
+//   - credlint: the standalone driver (internal/driver: the packages that can
+//     reach an SDK from source, everything else from export data);
+//   - noop: a pass without facts, so x/tools' driver type-checks only the
+//     requested packages from source and reads dependencies from export
+//     data: the type-checking floor credlint is measured against;
+//   - credlint-source: credlint -load=source (x/tools' singlechecker, every
+//     dependency from source, as before the driver);
+//   - noopfacts: a pass that only declares a fact type (singlechecker then
+//     loads everything from source: the floor of credlint-source);
 //   - go vet (its default analyzers), and credlint as go vet -vettool,
 //     cold (empty build cache) and warm (re-run);
+//   - golangci-lint v2.15.0 with the credlint plugin, with its standard
+//     linters only and with credlint added (opt-in: needs the binary that
+//     `CREDLINT_INTEGRATION=1 go test ./internal/integration -run TestGolangci`
+//     builds);
 //   - gosec, pinned, as another real linter.
 //
 // Runs alternate between tools and the median of -n runs is printed with
 // wall time, CPU time (user+system, including child processes) and peak RSS
-// (largest process), and the ratios to noopfacts. Run it from the
-// repository root:
+// (largest process), and the ratios to noop. Run it from the repository
+// root:
 //
 //	go -C bench run . [-n 3] [-sets example,sdk,corpus] [-tools ...]
 //
@@ -62,7 +71,8 @@ type sample struct {
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
 	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
-	toolsFlag := flag.String("tools", "credlint,noopfacts,noop,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run)")
+	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci and golangci-credlint)")
+	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
 	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
 	evalWork := flag.String("eval-work", filepath.Join(homeCache(), "credlint-eval"), "eval work dir holding the corpus scratch modules")
@@ -100,6 +110,9 @@ func main() {
 
 	tools := []tool{
 		{name: "credlint", cmd: func(s set) *exec.Cmd { return exec.Command(credlint, s.patterns...) }},
+		{name: "credlint-source", cmd: func(s set) *exec.Cmd {
+			return exec.Command(credlint, append([]string{"-load=source"}, s.patterns...)...)
+		}},
 		{name: "noopfacts", cmd: func(s set) *exec.Cmd { return exec.Command(noopfacts, s.patterns...) }},
 		{name: "noop", cmd: func(s set) *exec.Cmd { return exec.Command(noop, s.patterns...) }},
 		{name: "vet", cold: true, cmd: func(s set) *exec.Cmd { return exec.Command("go", append([]string{"vet"}, s.patterns...)...) }},
@@ -115,6 +128,33 @@ func main() {
 			cmd.Run() // findings exit non-zero; only the cache matters
 			return nil
 		}},
+	}
+	if strings.Contains(*toolsFlag, "golangci") {
+		bin := *golangci
+		if bin == "" {
+			bin = cachedGolangci()
+		}
+		if bin == "" {
+			fmt.Fprintln(os.Stderr, "golangci-lint with the plugin not found, skipped: run CREDLINT_INTEGRATION=1 go test ./internal/integration -run TestGolangci first, or pass -golangci")
+		} else {
+			cfgDir, err := os.MkdirTemp("", "credlint-bench-golangci")
+			check(err)
+			defer os.RemoveAll(cfgDir)
+			for _, withCredlint := range []bool{false, true} {
+				name, cfg := "golangci", filepath.Join(cfgDir, "standard.yml")
+				if withCredlint {
+					name, cfg = "golangci-credlint", filepath.Join(cfgDir, "credlint.yml")
+				}
+				check(os.WriteFile(cfg, []byte(golangciConfig(withCredlint)), 0o644))
+				tools = append(tools, tool{name: name, cmd: func(s set) *exec.Cmd {
+					return exec.Command(bin, append([]string{"run", "--config=" + cfg, "--output.text.path=" + os.DevNull, "--show-stats=false"}, s.patterns...)...)
+				}, prepare: func(s set) error {
+					// golangci-lint's own analysis cache would make every
+					// run after the first a replay: measure real runs.
+					return exec.Command(bin, "cache", "clean").Run()
+				}})
+			}
+		}
 	}
 	if gosec != "" {
 		tools = append(tools, tool{name: "gosec", cmd: func(s set) *exec.Cmd {
@@ -160,7 +200,7 @@ func main() {
 				results[t.name] = append(results[t.name], measure(t, s))
 			}
 		}
-		base, hasBase := median(results["noopfacts"])
+		base, hasBase := median(results["noop"])
 		for _, t := range tools {
 			m, ok := median(results[t.name])
 			if !ok {
@@ -240,6 +280,35 @@ func median(xs []sample) (sample, bool) {
 		rssKB: pick(func(s sample) int64 { return s.rssKB }),
 		exit:  xs[0].exit,
 	}, true
+}
+
+// golangciConfig is a golangci-lint v2 configuration with its standard
+// linters, and credlint too when withCredlint.
+func golangciConfig(withCredlint bool) string {
+	cfg := "version: \"2\"\nlinters:\n  default: standard\n"
+	if withCredlint {
+		cfg += `  enable: [credlint]
+  settings:
+    custom:
+      credlint:
+        type: module
+        description: credlint
+        original-url: github.com/credlint/credlint
+`
+	}
+	return cfg + "issues:\n  max-issues-per-linter: 0\n  max-same-issues: 0\n"
+}
+
+// cachedGolangci returns the golangci-lint binary with the credlint plugin
+// that the integration test caches in the user cache directory, or "".
+func cachedGolangci() string {
+	matches, _ := filepath.Glob(filepath.Join(homeCache(), "credlint-integration", "golangci-lint-*-credlint-*"))
+	for _, m := range matches {
+		if !strings.Contains(filepath.Base(m), ".tmp") {
+			return m
+		}
+	}
+	return ""
 }
 
 // corpusSets returns one set per corpus module whose scratch module exists

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -20,24 +22,20 @@ const (
 	loadUsage  = `how dependencies are loaded: "export" (the go command's export data; packages that can reach an SDK from source) or "source" (everything from source: no build cache needed, 9-13x slower on a warm one)`
 )
 
-// singlecheckerFlags are the flags only x/tools' singlechecker handles:
-// go vet's protocol and the fix modes.
-var singlecheckerFlags = map[string]bool{"V": true, "flags": true, "fix": true, "diff": true}
-
 // useDriver reports whether the command line is for credlint's own
-// standalone driver: not go vet's protocol, not -fix/-diff, not
-// -load=source.
+// standalone driver: not go vet's protocol (-V=full, -flags, *.cfg), not
+// -load=source (x/tools' singlechecker).
 func useDriver(args []string) bool {
 	if underVet(args) {
 		return false
 	}
 	for _, a := range flagArgs(args) {
 		name, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if singlecheckerFlags[name] || name == loadFlag && val == loadSource {
+		switch {
+		case name == "V" && val != "" && val != "true":
+			return false // -V=full: go vet asks for the tool's identity
+		case name == loadFlag && val == loadSource:
 			return false
-		}
-		if name == loadFlag && val == "" {
-			return false // "-load source": let the driver's parser say what it means
 		}
 	}
 	return true
@@ -62,6 +60,12 @@ func runDriver(args []string) int {
 	tests := fs.Bool("test", true, "load the packages' _test.go files too (findings in them are reported only with include-tests = true in .credlint.toml)")
 	fs.String(loadFlag, loadExport, loadUsage)
 	fs.Bool(sarifFlag, false, "print the findings as a SARIF 2.1.0 log on stdout (exit 3 when there are findings)")
+	fix := fs.Bool("fix", false, "apply the suggested fixes and say what was fixed and what is left")
+	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	chdir := fs.String("C", "", "change to this directory before doing anything")
+	changed := fs.Bool("changed", false, "the arguments are changed files (as a pre-commit hook passes them): analyze every module that holds one (./... in each)")
+	showVersion := fs.Bool("version", false, "print credlint's version and exit")
+	fs.BoolVar(showVersion, "V", false, "print credlint's version and exit (-V=full is go vet's protocol)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write a memory profile to this file")
 	analyzers.Analyzer.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
@@ -75,9 +79,40 @@ func runDriver(args []string) int {
 		fmt.Fprintf(os.Stderr, "credlint: -load=%s: want %q or %q\n", l, loadExport, loadSource)
 		return 1
 	}
+	if *showVersion {
+		fmt.Println(version())
+		return 0
+	}
+	if *chdir != "" {
+		if err := os.Chdir(*chdir); err != nil {
+			fmt.Fprintf(os.Stderr, "credlint: -C: %v\n", err)
+			return 1
+		}
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "credlint: %v\n", err)
+		return 1
+	}
 	patterns := fs.Args()
+	if *changed {
+		patterns = nil
+		for _, root := range driver.ModulesOf(wd, fs.Args()) {
+			patterns = append(patterns, "./"+relOrDot(wd, root)+"/...")
+		}
+		if len(patterns) == 0 {
+			return 0 // no changed file in a module
+		}
+	}
 	if len(patterns) == 0 {
 		usage(fs)
+		return 1
+	}
+	if *diff && !*fix {
+		*fix = true
+	}
+	if *fix && (*jsonOut || *contextLines >= 0) {
+		fmt.Fprintln(os.Stderr, "credlint: -fix cannot be combined with -json or -c")
 		return 1
 	}
 
@@ -111,6 +146,9 @@ func runDriver(args []string) int {
 		LoadConfig: driver.LoadConfig{Tests: *tests},
 		JSON:       *jsonOut,
 		Context:    *contextLines,
+		RelativeTo: wd,
+		Fix:        *fix,
+		Diff:       *diff,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
 	}, patterns...)
@@ -123,6 +161,56 @@ func usage(fs *flag.FlagSet) {
 	fmt.Fprintf(out, "       go vet -vettool=$(command -v credlint) [flags] packages...\n\n")
 	fmt.Fprintf(out, "Flags:\n")
 	fs.PrintDefaults()
-	fmt.Fprintf(out, "\nAlso: -fix and -diff apply or print suggested fixes; -V=full and -flags are go vet's protocol.\n")
+	fmt.Fprintf(out, "\nUnder go vet (-V=full, -flags and *.cfg arguments are its protocol), only -config and -config-json apply.\n")
 	fmt.Fprintf(out, "Exit status: 0 no findings, 3 findings, 1 an error. Rules and configuration: %s\n", analyzers.Analyzer.URL)
+}
+
+// relOrDot returns root relative to wd ("." for wd itself), with slashes.
+func relOrDot(wd, root string) string {
+	rel, err := filepath.Rel(wd, root)
+	if err != nil {
+		return root
+	}
+	return filepath.ToSlash(rel)
+}
+
+// version describes this build: the module version when installed with
+// go install ...@version, "devel" when built from a checkout, and the VCS
+// revision when the build recorded one.
+func version() string {
+	v := "devel"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "credlint " + v
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	out := "credlint " + v
+	switch {
+	case rev != "":
+		out += " (commit " + rev
+		if when != "" {
+			out += ", " + when
+		}
+		if modified {
+			out += ", modified"
+		}
+		out += ")"
+	case v == "devel":
+		out += " (no VCS information: built outside a checkout or with -buildvcs=false)"
+	}
+	return out + ", " + bi.GoVersion
 }

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,6 +24,13 @@ type Options struct {
 	// Context prints that many lines of source around each finding in
 	// text mode (-1: none).
 	Context int
+	// RelativeTo, if set, is the directory that text output's file names
+	// are made relative to (the user's working directory), as go vet and
+	// staticcheck print them. JSON keeps absolute names.
+	RelativeTo string
+	// Fix applies the suggested fixes; with Diff, prints them as a
+	// unified diff instead.
+	Fix, Diff bool
 	// Stdout receives findings; Stderr receives errors.
 	Stdout, Stderr io.Writer
 }
@@ -31,34 +39,61 @@ type Options struct {
 const (
 	ExitClean    = 0 // no findings, no error
 	ExitError    = 1 // a package did not load or type-check, or an analysis failed
-	ExitFindings = 3 // findings (text mode)
+	ExitFindings = 3 // findings (text mode), or findings left without a fix (-fix)
 )
 
 // Run loads the packages matching patterns, runs a over them and prints the
-// result. It returns the exit status: with JSON, 1 on an error and 0
-// otherwise; in text mode, 1 on an error, else 3 with findings, else 0.
+// result. Patterns of directories in other modules (a monorepo's
+// ./svc/...) are run in their own module. It returns the exit status:
+// with JSON, 1 on an error and 0 otherwise; in text mode, 1 on an error,
+// else 3 with findings, else 0; with Fix, 1 on an error, else 3 when
+// findings are left without a fix, else 0.
 func Run(ctx context.Context, a *analysis.Analyzer, opts Options, patterns ...string) int {
-	prog, err := Load(ctx, opts.LoadConfig, patterns...)
+	groups, err := Groups(opts.Dir, opts.Env, patterns)
 	if err != nil {
 		fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
 		return ExitError
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, prog.Roots, nil)
-	if err != nil {
-		fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
-		return ExitError
+	res := &Result{}
+	for _, g := range groups {
+		cfg := opts.LoadConfig
+		cfg.Dir = g.Dir
+		prog, err := Load(ctx, cfg, g.Patterns...)
+		if err != nil {
+			res.addErr(fmt.Sprintf("credlint: %v", err))
+			continue
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, prog.Roots, nil)
+		if err != nil {
+			res.addErr(fmt.Sprintf("credlint: %v", err))
+			continue
+		}
+		res.collect(prog, graph)
 	}
-	res := Collect(prog, graph)
 	for _, e := range res.Errors {
 		fmt.Fprintln(opts.Stderr, e)
 	}
-	if opts.JSON {
+	switch {
+	case opts.Fix:
+		n, err := res.ApplyFixes(opts.Stdout, opts.Stderr, opts.Diff, opts.RelativeTo)
+		if err != nil {
+			fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
+			return ExitError
+		}
+		if len(res.Errors) > 0 {
+			return ExitError
+		}
+		if res.Count() > n {
+			return ExitFindings
+		}
+		return ExitClean
+	case opts.JSON:
 		if err := res.PrintJSON(opts.Stdout, a.Name); err != nil {
 			fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
 			return ExitError
 		}
-	} else {
-		res.PrintText(opts.Stdout, opts.Context)
+	default:
+		res.PrintText(opts.Stdout, opts.Context, opts.RelativeTo)
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -71,6 +106,35 @@ func Run(ctx context.Context, a *analysis.Analyzer, opts Options, patterns ...st
 	return ExitClean
 }
 
+// A Finding is a diagnostic with its positions resolved (results of
+// several loads, each with its own FileSet, print together).
+type Finding struct {
+	Posn, End token.Position
+	Category  string
+	Message   string
+	Related   []Related
+	Fixes     []Fix
+}
+
+// Related is a secondary position of a finding.
+type Related struct {
+	Posn, End token.Position
+	Message   string
+}
+
+// Fix is a suggested fix: edits that apply together or not at all.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes [Start, End) of a file with New.
+type Edit struct {
+	Filename   string
+	Start, End int
+	New        string
+}
+
 // Result is what a run found, ready to print.
 type Result struct {
 	// Errors are the distinct errors, each said once in user words: a
@@ -78,40 +142,50 @@ type Result struct {
 	Errors []string
 	// Packages are the requested packages' results in go list order.
 	Packages []PackageResult
-	fset     *token.FileSet
+	seenErr  map[string]bool
 }
 
-// PackageResult is one requested package's diagnostics, or its error.
+// PackageResult is one requested package's findings, or its error.
 type PackageResult struct {
-	ID          string
-	Diagnostics []analysis.Diagnostic
-	Err         string
+	ID       string
+	Findings []Finding
+	Err      string
+}
+
+func (r *Result) addErr(s string) {
+	if r.seenErr == nil {
+		r.seenErr = map[string]bool{}
+	}
+	if !r.seenErr[s] {
+		r.seenErr[s] = true
+		r.Errors = append(r.Errors, s)
+	}
 }
 
 // Count is the number of distinct findings.
 func (r *Result) Count() int {
 	n := 0
-	r.each(func(analysis.Diagnostic) { n++ })
+	r.each(func(Finding) { n++ })
 	return n
 }
 
-// Collect gathers the findings of the root actions and the errors of the
-// run. A package that does not load or type-check is reported by its own
-// errors, once (test variants repeat them); the analyses it then skips,
-// and the prerequisites that fail with them, are not errors of their own.
+// Collect gathers the findings of the root actions of one load and the
+// errors of the run (see collect).
 func Collect(prog *Program, graph *checker.Graph) *Result {
-	res := &Result{fset: prog.Fset}
-	seen := map[string]bool{}
-	addErr := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			res.Errors = append(res.Errors, s)
-		}
-	}
+	res := &Result{}
+	res.collect(prog, graph)
+	return res
+}
+
+// collect adds the findings and errors of one load. A package that does
+// not load or type-check is reported by its own errors, once (test variants
+// repeat them); the analyses it then skips, and the prerequisites that fail
+// with them, are not errors of their own.
+func (r *Result) collect(prog *Program, graph *checker.Graph) {
 	// Package errors, in dependency order from each root.
 	packages.Visit(prog.Roots, nil, func(p *packages.Package) {
 		for _, e := range userErrors(p) {
-			addErr(e)
+			r.addErr(e)
 		}
 	})
 	for _, act := range graph.Roots {
@@ -120,18 +194,40 @@ func Collect(prog *Program, graph *checker.Graph) *Result {
 			pr.Err = strings.Join(errs, "\n")
 		} else if act.Package.IllTyped {
 			pr.Err = act.Package.PkgPath + " not analyzed: a package it imports does not type-check"
-			addErr("credlint: " + pr.Err)
+			r.addErr("credlint: " + pr.Err)
 		} else if err := rootCause(act); err != nil {
 			// Said once per run: a configuration error is the same for
 			// every package that reads the file.
 			pr.Err = err.Error()
-			addErr("credlint: " + pr.Err)
+			r.addErr("credlint: " + pr.Err)
 		} else {
-			pr.Diagnostics = act.Diagnostics
+			for _, d := range act.Diagnostics {
+				pr.Findings = append(pr.Findings, resolve(prog.Fset, d))
+			}
 		}
-		res.Packages = append(res.Packages, pr)
+		r.Packages = append(r.Packages, pr)
 	}
-	return res
+}
+
+func resolve(fset *token.FileSet, d analysis.Diagnostic) Finding {
+	f := Finding{
+		Posn:     fset.Position(d.Pos),
+		End:      fset.Position(cmp.Or(d.End, d.Pos)),
+		Category: d.Category,
+		Message:  d.Message,
+	}
+	for _, rel := range d.Related {
+		f.Related = append(f.Related, Related{fset.Position(rel.Pos), fset.Position(cmp.Or(rel.End, rel.Pos)), rel.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			start, end := fset.Position(e.Pos), fset.Position(cmp.Or(e.End, e.Pos))
+			fix.Edits = append(fix.Edits, Edit{start.Filename, start.Offset, end.Offset, string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
 }
 
 // userErrors returns a package's own load errors as "position: message":
@@ -142,12 +238,16 @@ func Collect(prog *Program, graph *checker.Graph) *Result {
 func userErrors(p *packages.Package) []string {
 	var list, other []string
 	for _, e := range p.Errors {
+		text := e.Msg
+		if e.Pos != "" && e.Pos != "-" {
+			text = e.Pos + ": " + e.Msg
+		}
 		switch {
 		case e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# "):
 		case e.Kind == packages.ListError:
-			list = append(list, e.Error())
+			list = append(list, text)
 		default:
-			other = append(other, e.Error())
+			other = append(other, text)
 		}
 	}
 	if len(list) > 0 {
@@ -171,18 +271,18 @@ func rootCause(act *checker.Action) error {
 	return act.Err
 }
 
-// each calls f on every distinct diagnostic in order. Diagnostics are
-// distinct by position and message: a file of a package and of its test
-// variant is analyzed twice.
-func (r *Result) each(f func(analysis.Diagnostic)) {
+// each calls f on every distinct finding in order. Findings are distinct
+// by position and message: a file of a package and of its test variant is
+// analyzed twice.
+func (r *Result) each(f func(Finding)) {
 	type key struct {
 		pos, end token.Position
 		message  string
 	}
 	seen := map[key]bool{}
 	for _, p := range r.Packages {
-		for _, d := range p.Diagnostics {
-			k := key{r.fset.Position(d.Pos), r.fset.Position(d.End), d.Message}
+		for _, d := range p.Findings {
+			k := key{d.Posn, d.End, d.Message}
 			if seen[k] {
 				continue
 			}
@@ -194,33 +294,46 @@ func (r *Result) each(f func(analysis.Diagnostic)) {
 
 // PrintText prints each finding as "file:line:col: message", with
 // contextLines lines of source around it when contextLines >= 0, and its
-// related positions indented below it.
-func (r *Result) PrintText(w io.Writer, contextLines int) {
-	r.each(func(d analysis.Diagnostic) {
-		r.printPlain(w, d.Pos, d.End, d.Message, contextLines)
+// related positions indented below it. File names are relative to
+// relativeTo when they lie below it.
+func (r *Result) PrintText(w io.Writer, contextLines int, relativeTo string) {
+	r.each(func(d Finding) {
+		printPlain(w, d.Posn, d.End, d.Message, contextLines, relativeTo)
 		for _, rel := range d.Related {
-			r.printPlain(w, rel.Pos, rel.End, "\t"+rel.Message, contextLines)
+			printPlain(w, rel.Posn, rel.End, "\t"+rel.Message, contextLines, relativeTo)
 		}
 	})
 }
 
-func (r *Result) printPlain(w io.Writer, pos, end token.Pos, message string, contextLines int) {
-	posn := r.fset.Position(pos)
-	fmt.Fprintf(w, "%s: %s\n", posn, message)
+func printPlain(w io.Writer, posn, end token.Position, message string, contextLines int, relativeTo string) {
+	shown := posn
+	shown.Filename = relPath(relativeTo, posn.Filename)
+	fmt.Fprintf(w, "%s: %s\n", shown, message)
 	if contextLines < 0 {
 		return
 	}
-	endPosn := r.fset.Position(end)
-	if !endPosn.IsValid() {
-		endPosn = posn
+	if !end.IsValid() {
+		end = posn
 	}
 	data, _ := os.ReadFile(posn.Filename)
 	lines := strings.Split(string(data), "\n")
-	for i := posn.Line - contextLines; i <= endPosn.Line+contextLines; i++ {
+	for i := posn.Line - contextLines; i <= end.Line+contextLines; i++ {
 		if 1 <= i && i <= len(lines) {
 			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 		}
 	}
+}
+
+// relPath returns name relative to dir when it lies below dir, else name.
+func relPath(dir, name string) string {
+	if dir == "" || name == "" {
+		return name
+	}
+	rel, err := filepath.Rel(dir, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return name
+	}
+	return rel
 }
 
 // The JSON tree of x/tools' drivers: package ID -> analyzer name -> a list
@@ -263,8 +376,8 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 		switch {
 		case p.Err != "":
 			v = jsonError{p.Err}
-		case len(p.Diagnostics) > 0:
-			v = r.jsonDiagnostics(p.Diagnostics)
+		case len(p.Findings) > 0:
+			v = jsonDiagnostics(p.Findings)
 		default:
 			continue
 		}
@@ -278,30 +391,24 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 	return err
 }
 
-func (r *Result) jsonDiagnostics(diags []analysis.Diagnostic) []jsonDiagnostic {
-	pos := func(p token.Pos) string { return r.fset.Position(p).String() }
-	out := make([]jsonDiagnostic, 0, len(diags))
-	for _, d := range diags {
+func jsonDiagnostics(findings []Finding) []jsonDiagnostic {
+	out := make([]jsonDiagnostic, 0, len(findings))
+	for _, d := range findings {
 		jd := jsonDiagnostic{
 			Category: d.Category,
-			Posn:     pos(d.Pos),
-			End:      pos(cmp.Or(d.End, d.Pos)),
+			Posn:     d.Posn.String(),
+			End:      d.End.String(),
 			Message:  d.Message,
 		}
-		for _, fix := range d.SuggestedFixes {
+		for _, fix := range d.Fixes {
 			jf := jsonSuggestedFix{Message: fix.Message}
-			for _, e := range fix.TextEdits {
-				jf.Edits = append(jf.Edits, jsonTextEdit{
-					Filename: r.fset.Position(e.Pos).Filename,
-					Start:    r.fset.Position(e.Pos).Offset,
-					End:      r.fset.Position(e.End).Offset,
-					New:      string(e.NewText),
-				})
+			for _, e := range fix.Edits {
+				jf.Edits = append(jf.Edits, jsonTextEdit(e))
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, rel := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{Posn: pos(rel.Pos), End: pos(cmp.Or(rel.End, rel.Pos)), Message: rel.Message})
+			jd.Related = append(jd.Related, jsonRelated{Posn: rel.Posn.String(), End: rel.End.String(), Message: rel.Message})
 		}
 		out = append(out, jd)
 	}
