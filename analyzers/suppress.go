@@ -85,6 +85,12 @@ func markTrailing(fset *token.FileSet, f *ast.File, ds directives) {
 }
 
 func parseDirective(text string) *directive {
+	// "// credlint:ignore" (a space after the slashes, as gofmt-minded
+	// writers type it) is the same directive, not a comment that silently
+	// does nothing.
+	if rest, ok := strings.CutPrefix(text, "//"); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "credlint:ignore") {
+		text = "//" + strings.TrimLeft(rest, " \t")
+	}
 	switch {
 	case strings.HasPrefix(text, "//credlint:ignore"):
 		rest := strings.TrimPrefix(text, "//credlint:ignore")

@@ -161,7 +161,7 @@ func usage(fs *flag.FlagSet) {
 	fmt.Fprintf(out, "       go vet -vettool=$(command -v credlint) [flags] packages...\n\n")
 	fmt.Fprintf(out, "Flags:\n")
 	fs.PrintDefaults()
-	fmt.Fprintf(out, "\nUnder go vet (-V=full, -flags and *.cfg arguments are its protocol), only -config and -config-json apply.\n")
+	fmt.Fprintf(out, "\nUnder go vet (go vet -vettool=...), only -config and -config-json apply.\n")
 	fmt.Fprintf(out, "Exit status: 0 no findings, 3 findings, 1 an error. Rules and configuration: %s\n", analyzers.Analyzer.URL)
 }
 

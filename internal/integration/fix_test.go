@@ -2,6 +2,7 @@ package integration
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/format"
 	"io/fs"
 	"os"
@@ -63,8 +64,16 @@ func TestFix(t *testing.T) {
 		t.Fatalf("no finding in %v has a suggested fix", pkgs)
 	}
 
-	if r := run(t, dir, goEnv(), credlint, append([]string{"-fix"}, pkgs...)...); r.code != 0 {
-		t.Fatalf("credlint -fix: exit %d\n%s", r.code, r.out)
+	// -fix says what it fixed and what is left, and exits 3 when findings
+	// are left without a fix.
+	wantCode := 0
+	if len(unfixable) > 0 {
+		wantCode = 3
+	}
+	if r := run(t, dir, goEnv(), credlint, append([]string{"-fix"}, pkgs...)...); r.code != wantCode ||
+		strings.Count(r.out, ": fixed: ") != fixable ||
+		!strings.Contains(r.out, fmt.Sprintf("; %d left without an automatic fix", len(unfixable))) {
+		t.Fatalf("credlint -fix: exit %d (want %d), want %d \": fixed: \" lines and %d left\n%s", r.code, wantCode, fixable, len(unfixable), r.out)
 	}
 	goldens, _ := filepath.Glob(filepath.Join(dir, "src", "*", "*", "*.go.golden"))
 	more, _ := filepath.Glob(filepath.Join(dir, "src", "*", "*", "*", "*.go.golden"))

@@ -122,4 +122,29 @@ func TestPreCommit(t *testing.T) {
 	if r := tryRepo(clean); r.code != 0 || !strings.Contains(r.out, "Passed") {
 		t.Errorf("pre-commit on clean code: exit %d, want 0 (Passed)\n%s", r.code, r.out)
 	}
+
+	// A repository with two modules in subdirectories and no go.mod at
+	// its root: the hook analyzes every module that holds a changed file.
+	mono := t.TempDir()
+	copyTree(t, bad, filepath.Join(mono, "svc-bad"))
+	copyTree(t, clean, filepath.Join(mono, "svc-clean"))
+	git(mono, "init", "-q")
+	git(mono, "add", "-A")
+	hookRun := func(args ...string) result {
+		t.Helper()
+		return run(t, mono, env, "pre-commit", append([]string{"try-repo", "--color=never", hook, "credlint"}, args...)...)
+	}
+	if r := hookRun("--files", "svc-clean/cmd/worker/main.go"); r.code != 0 || !strings.Contains(r.out, "Passed") {
+		t.Errorf("pre-commit on a change in the clean module: exit %d, want 0 (Passed)\n%s", r.code, r.out)
+	}
+	r = hookRun("--files", "svc-bad/internal/awsx/awsx.go", "svc-clean/go.mod")
+	if r.code != 1 || !strings.Contains(r.out, "svc-bad/internal/awsx/awsx.go:") || strings.Contains(r.out, "svc-clean/") {
+		t.Errorf("pre-commit on changes in both modules: exit %d, want 1 with the bad module's findings only\n%s", r.code, r.out)
+	}
+	r = hookRun("--all-files")
+	if got := textFindings(t, filepath.Join(mono, "svc-bad"), strings.ReplaceAll(r.out, "svc-bad/", "")); r.code != 1 || len(got) == 0 {
+		t.Errorf("pre-commit --all-files on the two-module repository: exit %d, want 1 with findings\n%s", r.code, r.out)
+	} else {
+		sameFindings(t, "pre-commit on a two-module repository", got, findings(baseline(t)))
+	}
 }

@@ -12,6 +12,9 @@ func load(ctx context.Context) {
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1)) //credlint:ignore noretry replayed in tests only
 
+	// credlint:ignore noretry with a space after the slashes it is the same directive
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))
+
 	// want +1 `credlint: //credlint:ignore noretry needs a reason`
 	//credlint:ignore noretry
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))
