@@ -2,12 +2,19 @@ package driver
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // diffContext is the number of unchanged lines around each diff hunk.
@@ -63,6 +70,9 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 		if err != nil {
 			return 0, fmt.Errorf("applying fixes to %s: %w", name, err)
 		}
+		if pruned, err := removeUnusedImports(updated, r.importNames[name]); err == nil {
+			updated = pruned
+		}
 		if clean, err := format.Source(old); err == nil && bytes.Equal(clean, old) {
 			if formatted, err := format.Source(updated); err == nil {
 				updated = formatted
@@ -95,6 +105,66 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 		printPlain(report, f.Posn, f.End, f.Message, -1, relativeTo)
 	}
 	return len(fixed), nil
+}
+
+// removeUnusedImports removes the imports of names (import path -> the
+// name it declares, for the imports the file had before its fixes) that the
+// fixed file no longer uses as a qualifier: a fix that replaces
+// strings.Contains(err.Error(), ...) leaves "strings" unused. Like x/tools'
+// own fix driver, it judges by syntax alone; an import whose name is still
+// written as x.Sel anywhere is kept.
+func removeUnusedImports(src []byte, names map[string]string) ([]byte, error) {
+	if len(names) == 0 {
+		return src, nil
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "fixed.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	used := map[string]bool{}
+	for _, decl := range file.Decls {
+		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		ast.Inspect(decl, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					used[id.Name] = true
+				}
+			}
+			return true
+		})
+	}
+	type unused struct{ name, path string }
+	var drop []unused
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue
+		}
+		explicit := ""
+		if spec.Name != nil {
+			explicit = spec.Name.Name
+		}
+		name := cmp.Or(explicit, names[path])
+		if name == "" || name == "_" || name == "." || used[name] {
+			continue // a new import, a blank or dot import, or still used
+		}
+		drop = append(drop, unused{explicit, path})
+	}
+	removed := false
+	for _, u := range drop { // not while ranging over file.Imports, which this edits
+		removed = astutil.DeleteNamedImport(fset, file, u.name, u.path) || removed
+	}
+	if !removed {
+		return src, nil
+	}
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, file); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // applyEdits applies sorted, non-overlapping edits to src.

@@ -143,6 +143,10 @@ type Result struct {
 	// Packages are the requested packages' results in go list order.
 	Packages []PackageResult
 	seenErr  map[string]bool
+	// importNames maps each analyzed file to the names its imports
+	// declare (import path -> name), for removing imports a fix leaves
+	// unused.
+	importNames map[string]map[string]string
 }
 
 // PackageResult is one requested package's findings, or its error.
@@ -204,8 +208,26 @@ func (r *Result) collect(prog *Program, graph *checker.Graph) {
 			for _, d := range act.Diagnostics {
 				pr.Findings = append(pr.Findings, resolve(prog.Fset, d))
 			}
+			if len(act.Diagnostics) > 0 {
+				r.recordImports(act.Package)
+			}
 		}
 		r.Packages = append(r.Packages, pr)
+	}
+}
+
+func (r *Result) recordImports(p *packages.Package) {
+	if r.importNames == nil {
+		r.importNames = map[string]map[string]string{}
+	}
+	for _, f := range p.Syntax {
+		names := map[string]string{}
+		for _, spec := range f.Imports {
+			if pn := p.TypesInfo.PkgNameOf(spec); pn != nil {
+				names[pn.Imported().Path()] = pn.Imported().Name()
+			}
+		}
+		r.importNames[p.Fset.File(f.Pos()).Name()] = names
 	}
 }
 
