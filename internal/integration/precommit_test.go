@@ -128,6 +128,9 @@ func TestPreCommit(t *testing.T) {
 	mono := t.TempDir()
 	copyTree(t, bad, filepath.Join(mono, "svc-bad"))
 	copyTree(t, clean, filepath.Join(mono, "svc-clean"))
+	for _, m := range []string{"svc-bad", "svc-clean"} {
+		os.RemoveAll(filepath.Join(mono, m, ".git")) // tryRepo made them repositories
+	}
 	git(mono, "init", "-q")
 	git(mono, "add", "-A")
 	hookRun := func(args ...string) result {
