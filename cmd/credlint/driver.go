@@ -23,19 +23,16 @@ const (
 )
 
 // useDriver reports whether the command line is for credlint's own
-// standalone driver: not go vet's protocol (-V=full, -flags, *.cfg), not
-// -load=source (x/tools' singlechecker).
+// standalone driver: anything but go vet's protocol (-V=full, -flags,
+// *.cfg), which x/tools' unitchecker speaks.
 func useDriver(args []string) bool {
 	if underVet(args) {
 		return false
 	}
 	for _, a := range flagArgs(args) {
 		name, val, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch {
-		case name == "V" && val != "" && val != "true":
+		if name == "V" && val != "" && val != "true" {
 			return false // -V=full: go vet asks for the tool's identity
-		case name == loadFlag && val == loadSource:
-			return false
 		}
 	}
 	return true
@@ -75,8 +72,9 @@ func runDriver(args []string) int {
 		}
 		return 1
 	}
-	if l := fs.Lookup(loadFlag).Value.String(); l != loadExport {
-		fmt.Fprintf(os.Stderr, "credlint: -load=%s: want %q or %q\n", l, loadExport, loadSource)
+	load := fs.Lookup(loadFlag).Value.String()
+	if load != loadExport && load != loadSource {
+		fmt.Fprintf(os.Stderr, "credlint: -load=%s: want %q or %q\n", load, loadExport, loadSource)
 		return 1
 	}
 	if *showVersion {
@@ -143,7 +141,7 @@ func runDriver(args []string) int {
 	}
 
 	return driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
-		LoadConfig: driver.LoadConfig{Tests: *tests},
+		LoadConfig: driver.LoadConfig{Tests: *tests, AllSource: load == loadSource},
 		JSON:       *jsonOut,
 		Context:    *contextLines,
 		RelativeTo: wd,

@@ -14,13 +14,12 @@
 //
 // The standalone run loads from source only the requested packages and
 // the packages that can reach an SDK, everything else from the go
-// command's export data (see internal/driver). -load=source, -fix and
-// -diff use x/tools' singlechecker, which loads everything from source;
-// go vet's protocol (-V=full, -flags, *.cfg) goes to its unitchecker.
+// command's export data (-load=source: everything from source); see
+// internal/driver. go vet's protocol (-V=full, -flags, *.cfg) goes to
+// x/tools' unitchecker, through singlechecker.Main.
 package main
 
 import (
-	"flag"
 	"os"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -36,13 +35,8 @@ func main() {
 	if useDriver(args) {
 		os.Exit(runDriver(args))
 	}
-	// Registered so that -help lists them and the driver's flag parsing
-	// accepts them. Not under go vet, which learns the tool's flags from
-	// -flags: there `go vet -sarif` is go vet's own "flag provided but not
-	// defined".
-	if !underVet(args) {
-		flag.Bool(sarifFlag, false, "print the findings as a SARIF 2.1.0 log on stdout (exit 3 when there are findings)")
-		flag.String(loadFlag, loadExport, loadUsage)
-	}
+	// go vet's protocol. The standalone flags (-sarif, -load, -fix, ...)
+	// are not registered: go vet learns the tool's flags from -flags, and
+	// `go vet -sarif` is then go vet's own "flag provided but not defined".
 	singlechecker.Main(analyzers.Analyzer)
 }
