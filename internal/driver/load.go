@@ -89,20 +89,9 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		return loadAllSource(ctx, cfg, patterns)
 	}
 	fset := token.NewFileSet()
-	meta, err := packages.Load(&packages.Config{
-		Context:    ctx,
-		Mode:       metadataMode,
-		Dir:        cfg.Dir,
-		Env:        cfg.Env,
-		Tests:      cfg.Tests,
-		BuildFlags: cfg.BuildFlags,
-		Fset:       fset,
-	}, patterns...)
+	meta, err := goList(ctx, cfg, metadataMode, fset, patterns)
 	if err != nil {
 		return nil, err
-	}
-	if len(meta) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 
 	source := SourceSet(meta)
@@ -158,24 +147,32 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 // loadAllSource loads every package from source (LoadConfig.AllSource).
 func loadAllSource(ctx context.Context, cfg LoadConfig, patterns []string) (*Program, error) {
 	fset := token.NewFileSet()
-	roots, err := packages.Load(&packages.Config{
+	roots, err := goList(ctx, cfg, packages.LoadAllSyntax|packages.NeedModule, fset, patterns)
+	if err != nil {
+		return nil, err
+	}
+	prog := &Program{Roots: roots, Source: map[string]*packages.Package{}, Fset: fset}
+	packages.Visit(roots, nil, func(p *packages.Package) { prog.Source[p.ID] = p })
+	return prog, nil
+}
+
+// goList runs packages.Load with the configuration's directory,
+// environment, tests and build flags; a pattern list that matches nothing
+// is an error.
+func goList(ctx context.Context, cfg LoadConfig, mode packages.LoadMode, fset *token.FileSet, patterns []string) ([]*packages.Package, error) {
+	pkgs, err := packages.Load(&packages.Config{
 		Context:    ctx,
-		Mode:       packages.LoadAllSyntax | packages.NeedModule,
+		Mode:       mode,
 		Dir:        cfg.Dir,
 		Env:        cfg.Env,
 		Tests:      cfg.Tests,
 		BuildFlags: cfg.BuildFlags,
 		Fset:       fset,
 	}, patterns...)
-	if err != nil {
-		return nil, err
+	if err == nil && len(pkgs) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	if len(roots) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	prog := &Program{Roots: roots, Source: map[string]*packages.Package{}, Fset: fset}
-	packages.Visit(roots, nil, func(p *packages.Package) { prog.Source[p.ID] = p })
-	return prog, nil
+	return pkgs, err
 }
 
 // SourceSet returns the IDs of the packages to load from source: the roots,

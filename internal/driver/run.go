@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/credlint/credlint/internal/jsontree"
 )
 
 // Options configure Run.
@@ -358,37 +360,6 @@ func relPath(dir, name string) string {
 	return rel
 }
 
-// The JSON tree of x/tools' drivers: package ID -> analyzer name -> a list
-// of diagnostics or {"error": "..."}.
-type (
-	jsonTextEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonSuggestedFix struct {
-		Message string         `json:"message"`
-		Edits   []jsonTextEdit `json:"edits"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonDiagnostic struct {
-		Category       string             `json:"category,omitempty"`
-		Posn           string             `json:"posn"`
-		End            string             `json:"end"`
-		Message        string             `json:"message"`
-		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
-		Related        []jsonRelated      `json:"related,omitempty"`
-	}
-	jsonError struct {
-		Err string `json:"error"`
-	}
-)
-
 // PrintJSON prints the x/tools JSON tree (the format of `-json` in every
 // go/analysis driver), with every result under the analyzer's name.
 func (r *Result) PrintJSON(w io.Writer, name string) error {
@@ -397,7 +368,7 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 		var v any
 		switch {
 		case p.Err != "":
-			v = jsonError{p.Err}
+			v = jsontree.Error{Err: p.Err}
 		case len(p.Findings) > 0:
 			v = jsonDiagnostics(p.Findings)
 		default:
@@ -413,24 +384,24 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 	return err
 }
 
-func jsonDiagnostics(findings []Finding) []jsonDiagnostic {
-	out := make([]jsonDiagnostic, 0, len(findings))
+func jsonDiagnostics(findings []Finding) []jsontree.Diagnostic {
+	out := make([]jsontree.Diagnostic, 0, len(findings))
 	for _, d := range findings {
-		jd := jsonDiagnostic{
+		jd := jsontree.Diagnostic{
 			Category: d.Category,
 			Posn:     d.Posn.String(),
 			End:      d.End.String(),
 			Message:  d.Message,
 		}
 		for _, fix := range d.Fixes {
-			jf := jsonSuggestedFix{Message: fix.Message}
+			jf := jsontree.SuggestedFix{Message: fix.Message}
 			for _, e := range fix.Edits {
-				jf.Edits = append(jf.Edits, jsonTextEdit(e))
+				jf.Edits = append(jf.Edits, jsontree.TextEdit(e))
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, rel := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{Posn: rel.Posn.String(), End: rel.End.String(), Message: rel.Message})
+			jd.Related = append(jd.Related, jsontree.Related{Posn: rel.Posn.String(), End: rel.End.String(), Message: rel.Message})
 		}
 		out = append(out, jd)
 	}

@@ -24,6 +24,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/credlint/credlint/internal/jsontree"
 )
 
 // SchemaURI is the SARIF 2.1.0 schema's own id, written as the log's $schema.
@@ -150,35 +152,12 @@ func ruleOf(d jsonDiagnostic) (id, text string) {
 	return id, cmp.Or(strings.TrimPrefix(d.Message, id+": "), d.Message)
 }
 
-// The input: driverutil.JSONTree of golang.org/x/tools.
+// The input: the x/tools JSON tree (internal/jsontree).
 
-type jsonDiagnostic struct {
-	Category       string        `json:"category"`
-	Posn           string        `json:"posn"`
-	End            string        `json:"end"`
-	Message        string        `json:"message"`
-	SuggestedFixes []jsonFix     `json:"suggested_fixes"`
-	Related        []jsonRelated `json:"related"`
-}
-
-type jsonFix struct {
-	Message string     `json:"message"`
-	Edits   []jsonEdit `json:"edits"`
-}
-
-// jsonEdit replaces the bytes [Start, End) of Filename with New.
-type jsonEdit struct {
-	Filename string `json:"filename"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	New      string `json:"new"`
-}
-
-type jsonRelated struct {
-	Posn    string `json:"posn"`
-	End     string `json:"end"`
-	Message string `json:"message"`
-}
+type (
+	jsonDiagnostic = jsontree.Diagnostic
+	jsonFix        = jsontree.SuggestedFix
+)
 
 // parseTree decodes {"pkg": {"analyzer": [diagnostics] | {"error": "..."}}}
 // and returns the diagnostics in position order.
@@ -193,13 +172,11 @@ func parseTree(data []byte) ([]jsonDiagnostic, error) {
 		for _, name := range sortedKeys(tree[pkg]) {
 			raw := bytes.TrimSpace(tree[pkg][name])
 			if len(raw) > 0 && raw[0] == '{' {
-				var e struct {
-					Error string `json:"error"`
-				}
+				var e jsontree.Error
 				if err := json.Unmarshal(raw, &e); err != nil {
 					return nil, fmt.Errorf("sarif: %s: %s: %w", pkg, name, err)
 				}
-				errs = append(errs, fmt.Errorf("%s: %s: %s", pkg, name, e.Error))
+				errs = append(errs, fmt.Errorf("%s: %s: %s", pkg, name, e.Err))
 				continue
 			}
 			var ds []jsonDiagnostic
