@@ -115,6 +115,8 @@ func run(pass *analysis.Pass) (any, error) {
 		f := finding.Finding{Pos: n.Pos(), End: n.End(), Message: message(o, kind)}
 		if fix, ok := suggestFix(pass, cur); ok {
 			f.SuggestedFixes = []analysis.SuggestedFix{fix}
+		} else if fix, ok := snapshotFix(pass, flow, cur); ok && o.Prov.Kind == credflow.ProvSnapshot {
+			f.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		out = append(out, f)
 	}

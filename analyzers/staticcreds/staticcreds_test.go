@@ -25,7 +25,8 @@ func TestFacts(t *testing.T) {
 }
 
 // TestSuggestedFixes checks the fixes that remove a static provider built
-// from the default chain's own variables.
+// from the default chain's own variables, and those that replace a
+// snapshot's static provider with the provider it was taken from.
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(), analyzers.Analyzer, "./src/staticcreds/fix")
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(), analyzers.Analyzer, "./src/staticcreds/fix", "./src/staticcreds/snapfix")
 }

@@ -1,0 +1,69 @@
+// Package snapfix holds snapshots frozen into static providers in the forms
+// real code uses, each with the fix that hands over the provider the
+// snapshot was taken from.
+package snapfix
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awsv1 "github.com/aws/aws-sdk-go/aws"
+	credsv1 "github.com/aws/aws-sdk-go/aws/credentials"
+	"github.com/aws/aws-sdk-go/aws/session"
+	s3v1 "github.com/aws/aws-sdk-go/service/s3"
+)
+
+// An option appended to a slice of LoadDefaultConfig options.
+func appended(ctx context.Context, base aws.Config, region string) (aws.Config, error) {
+	v, err := base.Credentials.Retrieve(ctx)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	opts := []func(*config.LoadOptions) error{config.WithRegion(region)}
+	opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken))) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+	return config.LoadDefaultConfig(ctx, opts...)
+}
+
+// A functional option of s3.NewFromConfig.
+func option(ctx context.Context) (*s3.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s3.NewFromConfig(cfg, func(o *s3.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+	}), nil
+}
+
+// aws-sdk-go: a config literal of a service client.
+func v1Client(sess *session.Session) *s3v1.S3 {
+	value, err := sess.Config.Credentials.Get()
+	if err != nil {
+		return nil
+	}
+	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credsv1.NewStaticCredentials\(value.AccessKeyID, ...\) freezes a one-time snapshot`
+}
+
+// No fix: the snapshot was taken in another function (the provider is not
+// at hand here).
+func fromParam(v aws.Credentials) *s3.Client {
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) builds static credentials from configuration`
+}
+
+// No fix: the provider is a call's result, not a variable.
+func fromCall(ctx context.Context) *s3.Client {
+	v, _ := load(ctx).Credentials.Retrieve(ctx)
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+}
+
+func load(ctx context.Context) aws.Config {
+	cfg, _ := config.LoadDefaultConfig(ctx)
+	return cfg
+}
