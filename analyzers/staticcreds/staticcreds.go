@@ -28,8 +28,9 @@
 // AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. The message names where the
 // keys come from (passes/credflow): a literal (masked, never printed), an
 // environment variable, a one-time snapshot of refreshing credentials
-// (Retrieve / Get, and where it was taken), the shared credentials file,
-// or configuration (a parameter or config field).
+// (Retrieve / Get, and where it was taken), the output of an STS call
+// (temporary: AssumeRole, GetSessionToken, ...), the shared credentials
+// file, or configuration (a parameter or config field).
 //
 // Not reported: anonymous credentials (aws.AnonymousCredentials, v1
 // credentials.AnonymousCredentials, constant empty keys); the default
@@ -41,8 +42,9 @@
 // the user's own (a refresh adapter); credentials that reach only clients
 // with a constant endpoint that is not AWS (http://localhost:9000, a
 // LocalStack or R2 host) unless staticcreds.report-non-aws-endpoints is
-// set; keys from configuration when staticcreds.allow-configured-keys is
-// set.
+// set; keys from configuration without a session token when
+// staticcreds.allow-configured-keys is set (a session token means
+// temporary credentials: still reported).
 package staticcreds
 
 import (
@@ -109,8 +111,8 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 		}
-		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig {
-			continue
+		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig && o.Prov.Token == credflow.NoToken {
+			continue // a session token means temporary credentials: still reported
 		}
 		f := finding.Finding{Pos: n.Pos(), End: n.End(), Message: message(o, kind)}
 		if fix, ok := suggestFix(pass, cur); ok {
@@ -156,6 +158,8 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 		s = fmt.Sprintf("%s reads %s once and never refreshes them: on ECS, environment keys win over the task role in both SDKs' default chains; a session token in the environment makes them temporary credentials that WILL expire (ExpiredToken)", o.Text, vars)
 	case kind == sdk.CredSharedFile:
 		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
+	case p.Kind == credflow.ProvSTS:
+		return fmt.Sprintf("%s freezes temporary STS credentials from %s: they expire in 15 min to 36 h and nothing renews them (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
 		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
 	case p.Kind == credflow.ProvLiteral:
@@ -169,7 +173,12 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 		}
 		s += tokenClause(p.Token)
 	case p.Kind == credflow.ProvConfig:
-		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token) + " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
+		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token)
+		if p.Token == credflow.NoToken {
+			s += " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
+		} else {
+			s += " (staticcreds.allow-configured-keys does not cover a session token)"
+		}
 	default:
 		s = fmt.Sprintf("%s builds static credentials: they never refresh and on ECS they bypass the task role", o.Text) + tokenClause(p.Token)
 	}
@@ -197,6 +206,18 @@ func tokenClause(t credflow.TokenState) string {
 	return ""
 }
 
+// stsAdvice names the SDK's provider that calls STS again before the
+// credentials expire.
+func stsAdvice(s sdk.SDK) string {
+	switch s {
+	case sdk.V1:
+		return "use stscreds.NewCredentials, which assumes the role again before expiry"
+	case sdk.Minio:
+		return "use credentials.NewSTSAssumeRole, which assumes the role again before expiry"
+	}
+	return "use aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(...)), which assumes the role again before expiry"
+}
+
 func advice(s sdk.SDK) string {
 	switch s {
 	case sdk.V1:
@@ -214,6 +235,8 @@ func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string 
 	switch p.Kind {
 	case credflow.ProvSnapshot:
 		s += fmt.Sprintf("; the value is a one-time snapshot of refreshing credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+	case credflow.ProvSTS:
+		s += fmt.Sprintf("; the value is temporary STS credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
 	case credflow.ProvLiteral:
 		s += "; the value is a literal: a secret in the source"
 	}

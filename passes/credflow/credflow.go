@@ -142,6 +142,7 @@ const (
 	ProvLiteral                    // a constant in the source
 	ProvEnv                        // environment variables, read once
 	ProvSnapshot                   // a one-time snapshot of refreshing credentials
+	ProvSTS                        // the output of an STS call: temporary credentials
 )
 
 func (k ProvKind) String() string {
@@ -158,6 +159,8 @@ func (k ProvKind) String() string {
 		return "environment"
 	case ProvSnapshot:
 		return "snapshot"
+	case ProvSTS:
+		return "STS"
 	}
 	return "unknown"
 }
@@ -179,7 +182,8 @@ type Provenance struct {
 	// Detail names the source: env variable names ("AWS_ACCESS_KEY_ID,
 	// AWS_SECRET_ACCESS_KEY"), the masked literal access key ("AKIA…MPLE"),
 	// the snapshot and where it was taken ("cfg.Credentials.Retrieve(ctx)
-	// at app/app.go:12"), or the configuration ("opts.AccessKey, opts.SecretKey").
+	// at app/app.go:12"), the STS call ("client.AssumeRole(ctx, ...) at
+	// app/app.go:30"), or the configuration ("opts.AccessKey, opts.SecretKey").
 	Detail string
 	Token  TokenState
 }

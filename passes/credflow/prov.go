@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/credlint/credlint/passes/sdk"
@@ -167,7 +168,7 @@ func combine(keys [3]prov) Provenance {
 	switch keys[2].kind {
 	case ProvEmpty:
 		p.Token = NoToken
-	case ProvLiteral, ProvEnv, ProvSnapshot:
+	case ProvLiteral, ProvEnv, ProvSnapshot, ProvSTS:
 		p.Token = HasToken
 	default:
 		p.Token = MaybeToken
@@ -185,7 +186,7 @@ func combine(keys [3]prov) Provenance {
 		details = append(details, d)
 	}
 	switch main.kind {
-	case ProvSnapshot, ProvLiteral:
+	case ProvSnapshot, ProvLiteral, ProvSTS:
 		add(main.detail)
 	case ProvEnv, ProvConfig:
 		for _, k := range keys {
@@ -346,6 +347,13 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 		fv, _ := sel.Obj().(*types.Var)
 		if fv == nil {
+			return unknownProv
+		}
+		if _, ok := sdk.STSCredentialsType(info.TypeOf(x.X)); ok {
+			// out.Credentials.AccessKeyId of an STS output: temporary.
+			if slices.Contains(sdk.STSKeyFields[:], fv.Name()) {
+				return prov{kind: ProvSTS, detail: f.stsSource(x.X)}
+			}
 			return unknownProv
 		}
 		tag := fieldTag(sdk.FieldOwner(sel), fv)
@@ -612,4 +620,52 @@ func envTag(tag string) string {
 		}
 	}
 	return ""
+}
+
+// stsSource names where STS credentials (out.Credentials, or a variable
+// holding them) come from: the STS call and its position when the value
+// is a field of a local variable assigned from a call, else the value.
+func (f *Flow) stsSource(e ast.Expr) string {
+	if call := f.stsCall(e, 0); call != nil {
+		return renderTop(f.info, call) + " at " + f.where(call.Pos())
+	}
+	return render(f.info, e, 1)
+}
+
+// stsCall finds the SDK call whose output e is part of, through
+// selectors, dereferences and local variables (c := out.Credentials).
+func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
+	if depth > 4 {
+		return nil
+	}
+	base := ast.Unparen(e)
+	for {
+		switch x := base.(type) {
+		case *ast.SelectorExpr:
+			base = ast.Unparen(x.X)
+			continue
+		case *ast.StarExpr:
+			base = ast.Unparen(x.X)
+			continue
+		}
+		break
+	}
+	switch x := base.(type) {
+	case *ast.CallExpr:
+		if fn := sdk.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
+			return x
+		}
+	case *ast.Ident:
+		if v, ok := f.info.Uses[x].(*types.Var); ok && v.Pkg() == f.pass.Pkg {
+			for _, d := range f.idx.defs[v] {
+				if d.idx > 0 {
+					continue
+				}
+				if c := f.stsCall(d.rhs, depth+1); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -1,0 +1,23 @@
+package sdk
+
+import (
+	"testing"
+
+	"github.com/credlint/credlint/internal/fixtures"
+)
+
+// TestEscapeTablesMatchRealSDKs checks the tables of escape.go against
+// the real SDK packages.
+func TestEscapeTablesMatchRealSDKs(t *testing.T) {
+	if err := fixtures.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	syms := map[Symbol]string{}
+	for k := range stsCredTypes {
+		syms[k] = "type"
+		for _, f := range STSKeyFields {
+			syms[Symbol{k.Path, k.Name, f}] = "field"
+		}
+	}
+	checkSymbols(t, syms)
+}
