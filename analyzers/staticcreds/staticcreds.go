@@ -25,7 +25,12 @@
 // NewStatic, Static{}, NewEnvAWS, EnvAWS{}, NewEnvMinio, EnvMinio{},
 // NewFileAWSCredentials, NewFileMinioClient; functions named in
 // staticcreds.constructors; and os.Setenv of AWS_ACCESS_KEY_ID,
-// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. The message names where the
+// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. Also reported, at the use: a
+// snapshot kept beyond the function that took it (a struct field, a package
+// variable, a sync.Once) and signed with (v2 v4.Signer.SignHTTP /
+// PresignHTTP, minio signer.SignV4, ...) or returned from an exported
+// function, and a snapshot used as the base keys of minio's
+// STSAssumeRoleOptions. The message names where the
 // keys come from (passes/credflow): a literal (masked, never printed), an
 // environment variable, a one-time snapshot of refreshing credentials
 // (Retrieve / Get, and where it was taken), the output of an STS call
@@ -84,8 +89,15 @@ func run(pass *analysis.Pass) (any, error) {
 	info := pass.TypesInfo
 
 	var out finding.List
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)) {
 		n := cur.Node()
+		if fs := escapes(info, flow, cur); len(fs) > 0 {
+			out = append(out, fs...)
+			continue
+		}
+		if _, ok := n.(*ast.ReturnStmt); ok {
+			continue
+		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
 			if name, ok := sdk.StringConst(info, call.Args[0]); ok && sdk.CredentialEnvVars[name] {
 				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})

@@ -19,5 +19,15 @@ func TestEscapeTablesMatchRealSDKs(t *testing.T) {
 			syms[Symbol{k.Path, k.Name, f}] = "field"
 		}
 	}
+	for k := range signers {
+		if k.Recv == "" {
+			syms[k] = "func"
+		} else {
+			syms[k] = "method"
+		}
+	}
+	for k := range baseKeyFields {
+		syms[k] = "field"
+	}
 	checkSymbols(t, syms)
 }
