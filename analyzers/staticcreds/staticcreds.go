@@ -30,7 +30,10 @@
 // variable, a sync.Once) and signed with (v2 v4.Signer.SignHTTP /
 // PresignHTTP, minio signer.SignV4, ...) or returned from an exported
 // function, and a snapshot used as the base keys of minio's
-// STSAssumeRoleOptions. The message names where the
+// STSAssumeRoleOptions; and AWS credential variables handed to another
+// process or container (exec.Cmd.Env and os.ProcAttr.Env entries, ECS
+// KeyValuePair environments of RunTask / StartTask overrides and task
+// definitions). The message names where the
 // keys come from (passes/credflow): a literal (masked, never printed), an
 // environment variable, a one-time snapshot of refreshing credentials
 // (Retrieve / Get, and where it was taken), the output of an STS call
@@ -89,13 +92,15 @@ func run(pass *analysis.Pass) (any, error) {
 	info := pass.TypesInfo
 
 	var out finding.List
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil)) {
+	done := map[ast.Node]bool{}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil)) {
 		n := cur.Node()
-		if fs := escapes(info, flow, cur); len(fs) > 0 {
+		if fs := escapes(info, flow, cur, done); len(fs) > 0 {
 			out = append(out, fs...)
 			continue
 		}
-		if _, ok := n.(*ast.ReturnStmt); ok {
+		switch n.(type) {
+		case *ast.ReturnStmt, *ast.AssignStmt:
 			continue
 		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {

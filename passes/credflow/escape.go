@@ -168,3 +168,69 @@ func (f *Flow) enclosingDecl(pos token.Pos) *ast.FuncDecl {
 	}
 	return nil
 }
+
+// SliceElems returns the element expressions that can reach a slice value
+// e: elements of slice literals, values appended (append(env, "A=" + a)),
+// followed through local and package variables (every assignment) and
+// fields of the package's own structs. It is how an environment built for
+// another process ([]string of "NAME=value") is read.
+func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
+	if !f.enabled || e == nil {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []ast.Expr
+	seen := map[any]bool{}
+	var walk func(e ast.Expr, depth int)
+	walk = func(e ast.Expr, depth int) {
+		e = ast.Unparen(e)
+		if e == nil || depth > 8 || seen[e] {
+			return
+		}
+		seen[e] = true
+		defs := func(v *types.Var, ds []def) {
+			if seen[v] {
+				return
+			}
+			seen[v] = true
+			for _, d := range ds {
+				if d.idx < 0 {
+					walk(d.rhs, depth+1)
+				}
+			}
+		}
+		switch x := e.(type) {
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value
+				}
+				out = append(out, el)
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+				if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(x.Args) > 0 {
+					walk(x.Args[0], depth+1)
+					if x.Ellipsis.IsValid() {
+						walk(x.Args[len(x.Args)-1], depth+1)
+						return
+					}
+					out = append(out, x.Args[1:]...)
+				}
+			}
+		case *ast.Ident:
+			if v, ok := f.info.Uses[x].(*types.Var); ok && v.Pkg() == f.pass.Pkg && !f.idx.params[v] {
+				defs(v, f.idx.defs[v])
+			}
+		case *ast.SelectorExpr:
+			if sel := f.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+				if fv, ok := sel.Obj().(*types.Var); ok && fv.Pkg() == f.pass.Pkg {
+					defs(fv, f.idx.fieldStores[fv])
+				}
+			}
+		}
+	}
+	walk(e, 0)
+	return out
+}

@@ -1,6 +1,11 @@
 package sdk
 
-import "go/types"
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
 
 // Credentials that escape the SDK's refresh machinery: the output of STS
 // calls, and the places credentials are handed to another process.
@@ -102,4 +107,94 @@ var baseKeyFields = map[Symbol]SDK{
 func BaseKeyField(field Symbol) bool {
 	_, ok := baseKeyFields[field]
 	return ok
+}
+
+// Places where Go code hands environment variables to another process or
+// container.
+const (
+	V2ECSTypes = modV2 + "/service/ecs/types"
+	V1ECS      = modV1 + "/service/ecs"
+)
+
+// envSliceFields are []string fields of "NAME=value" entries that become
+// another process's environment: exec.Cmd.Env, os.ProcAttr.Env.
+var envSliceFields = map[Symbol]bool{
+	{"os/exec", "Cmd", "Env"}: true,
+	{"os", "ProcAttr", "Env"}: true,
+}
+
+// EnvSliceField reports whether a struct field (Recv = declaring type) is
+// the environment of another process.
+func EnvSliceField(field Symbol) bool { return envSliceFields[field] }
+
+// envPairTypes are name/value pairs that become a container's environment:
+// ECS KeyValuePair in ContainerOverride.Environment (RunTask, StartTask)
+// and ContainerDefinition.Environment (RegisterTaskDefinition) (v2
+// service/ecs/types/types.go:11422-11433; v1 service/ecs/api.go, type
+// KeyValuePair). Name and Value are *string.
+var envPairTypes = map[Symbol]SDK{
+	{V2ECSTypes, "", "KeyValuePair"}: V2,
+	{V1ECS, "", "KeyValuePair"}:      V1,
+}
+
+// EnvPairType reports whether t (or *t) is a name/value pair of a
+// container's environment.
+func EnvPairType(t types.Type) (SDK, bool) {
+	s, ok := envPairTypes[TypeSymbol(t)]
+	return s, ok
+}
+
+// FmtSprintf is fmt.Sprintf: "AWS_ACCESS_KEY_ID=%s" entries are built with it.
+var FmtSprintf = Symbol{"fmt", "", "Sprintf"}
+
+// EnvEntry splits an environment entry "NAME=value" built as a constant, a
+// concatenation ("AWS_ACCESS_KEY_ID=" + key) or fmt.Sprintf("AWS_ACCESS_KEY_ID=%s",
+// key): it returns the variable's name and the expression of its value
+// (nil when the whole entry is a constant).
+func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok bool) {
+	e = ast.Unparen(e)
+	if s, ok := StringConst(info, e); ok {
+		name, _, ok := strings.Cut(s, "=")
+		return name, nil, ok && name != ""
+	}
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD {
+			return "", nil, false
+		}
+		// Leftmost constant operand: ("AWS_X=" + a) + b.
+		left, right := x.X, x.Y
+		for {
+			if b, ok := ast.Unparen(left).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+				if _, isConst := StringConst(info, b); !isConst {
+					left, right = b.X, b.Y
+					continue
+				}
+			}
+			break
+		}
+		s, ok := StringConst(info, left)
+		if !ok {
+			return "", nil, false
+		}
+		name, _, ok := strings.Cut(s, "=")
+		if !ok || name == "" {
+			return "", nil, false
+		}
+		return name, right, true
+	case *ast.CallExpr:
+		if CalleeSymbol(info, x) != FmtSprintf || len(x.Args) < 2 {
+			return "", nil, false
+		}
+		s, ok := StringConst(info, x.Args[0])
+		if !ok {
+			return "", nil, false
+		}
+		name, _, ok := strings.Cut(s, "=")
+		if !ok || name == "" {
+			return "", nil, false
+		}
+		return name, x.Args[1], true
+	}
+	return "", nil, false
 }

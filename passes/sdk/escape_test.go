@@ -26,6 +26,15 @@ func TestEscapeTablesMatchRealSDKs(t *testing.T) {
 			syms[k] = "method"
 		}
 	}
+	for k := range envSliceFields {
+		syms[k] = "field"
+	}
+	for k := range envPairTypes {
+		syms[k] = "type"
+		syms[Symbol{k.Path, k.Name, "Name"}] = "field"
+		syms[Symbol{k.Path, k.Name, "Value"}] = "field"
+	}
+	syms[FmtSprintf] = "func"
 	for k := range baseKeyFields {
 		syms[k] = "field"
 	}
