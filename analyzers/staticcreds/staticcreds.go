@@ -83,7 +83,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
 		return finding.List(nil), nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)

@@ -344,7 +344,7 @@ const maxFrames = 3
 
 func run(pass *analysis.Pass) (any, error) {
 	f := &Flow{pass: pass, info: pass.TypesInfo}
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
 		return f, nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
