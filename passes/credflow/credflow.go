@@ -321,6 +321,9 @@ type Flow struct {
 	origins   map[ast.Node]*Origin
 	sinks     map[ast.Node][]string // construction -> endpoints of clients it reaches ("" = AWS or unknown)
 	sinksDone bool
+
+	params map[*types.Var]paramPos         // parameters of the package's functions (argsOf)
+	calls  map[*types.Func][]*ast.CallExpr // calls of the package's functions (argsOf)
 }
 
 // memoKey is an expression (or a *types.Var), a result index, and the

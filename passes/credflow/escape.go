@@ -195,7 +195,7 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 			}
 			seen[v] = true
 			for _, d := range ds {
-				if d.idx < 0 {
+				if d.idx <= 0 { // one value, or the first result of a helper
 					walk(d.rhs, depth+1)
 				}
 			}
@@ -217,12 +217,33 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 						return
 					}
 					out = append(out, x.Args[1:]...)
+					return
+				}
+			}
+			// A helper of the package that builds the slice: its first result.
+			if fn := sdk.Callee(f.info, x); fn != nil {
+				if fd := f.idx.funcs[fn]; fd != nil && !seen[fd] {
+					seen[fd] = true
+					for _, ret := range f.idx.returns[fd] {
+						if len(ret.Results) > 0 {
+							walk(ret.Results[0], depth+1)
+						}
+					}
 				}
 			}
 		case *ast.Ident:
-			if v, ok := f.info.Uses[x].(*types.Var); ok && v.Pkg() == f.pass.Pkg && !f.idx.params[v] {
-				defs(v, f.idx.defs[v])
+			v, ok := f.info.Uses[x].(*types.Var)
+			if !ok || v.Pkg() != f.pass.Pkg {
+				return
 			}
+			if f.idx.params[v] {
+				// A parameter: the arguments of the package's calls.
+				for _, a := range f.argsOf(v) {
+					walk(a, depth+1)
+				}
+				return
+			}
+			defs(v, f.idx.defs[v])
 		case *ast.SelectorExpr:
 			if sel := f.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
 				if fv, ok := sel.Obj().(*types.Var); ok && fv.Pkg() == f.pass.Pkg {
@@ -233,4 +254,59 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 	}
 	walk(e, 0)
 	return out
+}
+
+// argsOf returns the arguments passed for parameter v by the calls in the
+// package of the function that declares it (not for variadic parameters).
+func (f *Flow) argsOf(v *types.Var) []ast.Expr {
+	if f.params == nil {
+		f.params = map[*types.Var]paramPos{}
+		f.calls = map[*types.Func][]*ast.CallExpr{}
+		for fn, fd := range f.idx.funcs {
+			i := 0
+			for _, field := range fd.Type.Params.List {
+				if len(field.Names) == 0 {
+					i++
+					continue
+				}
+				for _, n := range field.Names {
+					if pv, ok := f.info.Defs[n].(*types.Var); ok {
+						f.params[pv] = paramPos{fn, i}
+					}
+					i++
+				}
+			}
+		}
+		for _, file := range f.pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if fn := sdk.Callee(f.info, call); fn != nil && f.idx.funcs[fn] != nil {
+						f.calls[fn] = append(f.calls[fn], call)
+					}
+				}
+				return true
+			})
+		}
+	}
+	pp, ok := f.params[v]
+	if !ok {
+		return nil
+	}
+	sig, _ := pp.fn.Type().(*types.Signature)
+	if sig == nil || (sig.Variadic() && pp.i == sig.Params().Len()-1) {
+		return nil
+	}
+	var out []ast.Expr
+	for _, call := range f.calls[pp.fn] {
+		if pp.i < len(call.Args) && !call.Ellipsis.IsValid() {
+			out = append(out, call.Args[pp.i])
+		}
+	}
+	return out
+}
+
+// paramPos is a parameter's function and index.
+type paramPos struct {
+	fn *types.Func
+	i  int
 }

@@ -104,3 +104,31 @@ func register(client *ecsv1.ECS, o Options) error {
 	})
 	return err
 }
+
+// credsEnv returns a snapshot as environment entries; run hands them to a
+// child through a parameter.
+func credsEnv(ctx context.Context, cfg aws.Config) ([]string, error) {
+	c, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:111\)`
+	if c.SessionToken != "" {
+		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
+	}
+	return out, nil
+}
+
+func runChild(args, env []string) error {
+	c := exec.Command(args[0], args[1:]...)
+	c.Env = env
+	return c.Run()
+}
+
+func wrap(ctx context.Context, cfg aws.Config, args []string) error {
+	env, err := credsEnv(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return runChild(args, append(os.Environ(), env...))
+}
