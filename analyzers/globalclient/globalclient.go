@@ -232,7 +232,7 @@ func run(pass *analysis.Pass) (any, error) {
 			} else {
 				cr = flow.Of(s.rhs)
 			}
-			if cr.State != credflow.Static || cr.Origin == nil {
+			if cr.State != credflow.Static || cr.Origin == nil || flow.Placeholder(cr) {
 				continue
 			}
 			out = append(out, finding.Finding{
@@ -359,7 +359,7 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 	} else {
 		cr = c.flow.Of(rhs)
 	}
-	if cr.State != credflow.Static {
+	if cr.State != credflow.Static || c.flow.Placeholder(cr) {
 		return nil
 	}
 	return cr.Origin

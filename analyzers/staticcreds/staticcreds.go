@@ -123,9 +123,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if (kind == sdk.CredEnv || kind == sdk.CredSharedFile) && flow.InRefreshingChain(cur) {
 			continue
 		}
-		if !cfg.Staticcreds.ReportNonAWSEndpoints {
+		if !cfg.Staticcreds.ReportNonAWSEndpoints && !o.Prov.AWSKey {
+			// AWS-shaped literal keys stay reported wherever they are.
 			if _, ok := flow.NonAWSOnly(n); ok {
 				continue
+			}
+			if flow.PlaceholderConstruction(n) {
+				continue // placeholder keys against a fake
 			}
 		}
 		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig && o.Prov.Token == credflow.NoToken {

@@ -186,6 +186,9 @@ type Provenance struct {
 	// app/app.go:30"), or the configuration ("opts.AccessKey, opts.SecretKey").
 	Detail string
 	Token  TokenState
+	// AWSKey is set when a literal key is shaped like an AWS access key
+	// ID (AKIA…, ASIA…): it may be real, wherever it is used.
+	AWSKey bool
 }
 
 // Origin is a construction of credentials that cannot refresh.

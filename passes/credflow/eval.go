@@ -109,7 +109,7 @@ func (f *Flow) evalObj(obj types.Object, idx int) Cred {
 	c := f.evalDefs(f.idx.defs[v])
 	for _, st := range f.idx.holderStores[v] {
 		if st.endpoint {
-			if s, ok := sdk.StringArg(f.info, st.rhs); ok {
+			if s, ok := f.endpointArg(st.rhs); ok {
 				c.Endpoint = s
 			}
 			continue
@@ -207,7 +207,7 @@ func (f *Flow) evalLit(lit *ast.CompositeLit) Cred {
 				}
 				c = fc
 			} else if sdk.EndpointField(fs) {
-				if s, ok := sdk.StringArg(f.info, kv.Value); ok {
+				if s, ok := f.endpointArg(kv.Value); ok {
 					c.Endpoint = s
 				}
 			}
@@ -326,7 +326,7 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 			}
 			if i, ok := sdk.EndpointSetter(sym); ok && i < len(call.Args) {
 				c := f.eval(sel.X, -1)
-				if s, ok := sdk.StringArg(info, call.Args[i]); ok {
+				if s, ok := f.endpointArg(call.Args[i]); ok {
 					c.Endpoint = s
 				}
 				return c
@@ -512,7 +512,7 @@ func (f *Flow) evalConstructor(call *ast.CallExpr, c sdk.Constructor) Cred {
 		optStart = len(call.Args)
 	}
 	if ep, ok := sdk.EndpointSetter(sdk.CalleeSymbol(info, call)); ok && ep < len(call.Args) {
-		if s, ok := sdk.StringArg(info, call.Args[ep]); ok {
+		if s, ok := f.endpointArg(call.Args[ep]); ok {
 			base.Endpoint = s
 		}
 	}
@@ -626,7 +626,7 @@ func (f *Flow) evalOption(e ast.Expr, depth int) (c Cred, set bool, ep string) {
 			return f.eval(x.Args[i], -1), true, ""
 		}
 		if i, ok := sdk.EndpointSetter(sym); ok && sym.Recv == "" && i < len(x.Args) {
-			s, _ := sdk.StringArg(info, x.Args[i])
+			s, _ := f.endpointArg(x.Args[i])
 			return unknown, false, s
 		}
 		if fn := sdk.Callee(info, x); fn != nil {
@@ -721,7 +721,7 @@ func (f *Flow) scanOptionBody(body *ast.BlockStmt) (c Cred, set bool, ep string)
 					c, set = rc, true
 				}
 			} else if sdk.EndpointField(fs) {
-				if s, ok := sdk.StringArg(f.info, as.Rhs[i]); ok {
+				if s, ok := f.endpointArg(as.Rhs[i]); ok {
 					ep = s
 				}
 			}

@@ -15,6 +15,7 @@ import (
 type prov struct {
 	kind   ProvKind
 	detail string
+	awsKey bool // a literal shaped like an AWS access key ID
 }
 
 var unknownProv = prov{kind: ProvUnknown}
@@ -164,7 +165,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 // token into the provenance of a construction.
 func combine(keys [3]prov) Provenance {
 	main := better(keys[0], keys[1])
-	p := Provenance{Kind: main.kind}
+	p := Provenance{Kind: main.kind, AWSKey: keys[0].awsKey || keys[1].awsKey}
 	switch keys[2].kind {
 	case ProvEmpty:
 		p.Token = NoToken
@@ -282,7 +283,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
-		return prov{kind: ProvLiteral, detail: mask(s)}
+		return prov{kind: ProvLiteral, detail: mask(s), awsKey: AWSKeyID(s)}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:

@@ -198,3 +198,7 @@ func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok boo
 	}
 	return "", nil, false
 }
+
+// HTTPTestServer is net/http/httptest.Server: a client whose endpoint is
+// its URL talks to a fake, never to AWS.
+var HTTPTestServer = Symbol{"net/http/httptest", "", "Server"}
