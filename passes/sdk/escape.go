@@ -202,3 +202,36 @@ func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok boo
 // HTTPTestServer is net/http/httptest.Server: a client whose endpoint is
 // its URL talks to a fake, never to AWS.
 var HTTPTestServer = Symbol{"net/http/httptest", "", "Server"}
+
+// presignMethods sign a URL and send nothing (besides the methods of a
+// presign client): minio api-presigned.go:69-116; v1 aws/request
+// Request.Presign, PresignRequest.
+var presignMethods = map[Symbol]SDK{
+	{MinioPkg, "Client", "PresignedGetObject"}:  Minio,
+	{MinioPkg, "Client", "PresignedHeadObject"}: Minio,
+	{MinioPkg, "Client", "PresignedPutObject"}:  Minio,
+	{MinioPkg, "Client", "PresignedPostPolicy"}: Minio,
+	{MinioPkg, "Client", "Presign"}:             Minio,
+	{MinioPkg, "Client", "PresignHeader"}:       Minio,
+	{V1Request, "Request", "Presign"}:           V1,
+	{V1Request, "Request", "PresignRequest"}:    V1,
+}
+
+// PresignCall reports whether calling fn presigns a request: a method of
+// a presign client (v2 s3.PresignClient) or a presign method of minio or
+// v1. Presigning sends no request and never sees ExpiredToken: it is not
+// an S3 operation for error handling.
+func PresignCall(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if _, ok := presignMethods[SymbolOf(fn)]; ok {
+		return true
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	c, ok := ClientTypeOf(sig.Recv().Type())
+	return ok && c.Kind == PresignClient
+}
