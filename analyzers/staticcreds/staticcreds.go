@@ -123,6 +123,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if (kind == sdk.CredEnv || kind == sdk.CredSharedFile) && flow.InRefreshingChain(cur) {
 			continue
 		}
+		if kind == sdk.CredEnv && flow.EnvMissing(cur, o.Prov.Detail) {
+			continue // the variables were just found empty: an anonymous fallback
+		}
 		if !cfg.Staticcreds.ReportNonAWSEndpoints && !o.Prov.AWSKey {
 			// AWS-shaped literal keys stay reported wherever they are.
 			if _, ok := flow.NonAWSOnly(n); ok {
