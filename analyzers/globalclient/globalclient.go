@@ -238,7 +238,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Origin, defaultChain(cr.Origin.SDK)),
+				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Source(), defaultChain(cr.Origin.SDK)),
 			})
 			reported = true
 			break

@@ -76,6 +76,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
@@ -209,6 +210,9 @@ type Origin struct {
 	Ctor string
 	SDK  sdk.SDK
 	Prov Provenance
+	// Branch is the condition of the if statement the construction is
+	// in, when there is one: `when LOCAL_DEV == "1" (main.go:29)`.
+	Branch string
 	// Via lists the helper calls the credentials travelled through on
 	// their way to the value asked about, innermost first:
 	// "awsx.NewS3 at main.go:22".
@@ -246,6 +250,10 @@ type Cred struct {
 	Origin *Origin
 	// Endpoint is the value's constant custom endpoint, when known.
 	Endpoint string
+	// Mixed is set when the value is Static on some paths and refreshing
+	// on others (the default chain in production, static keys under a
+	// flag): the static origins hold only where their Branch says.
+	Mixed bool
 
 	origins []*Origin
 }
@@ -259,6 +267,9 @@ func staticCred(o *Origin) Cred { return Cred{State: Static, Origin: o, origins:
 func join(a, b Cred) Cred {
 	if b.State > a.State {
 		a, b = b, a
+	}
+	if a.State == Static {
+		a.Mixed = a.Mixed || b.Mixed || b.State == Refreshing
 	}
 	if a.State == Static && b.State == Static {
 		for _, o := range b.origins {
@@ -316,6 +327,7 @@ type Flow struct {
 	userCtors map[sdk.Symbol]bool
 
 	idx   *index
+	insp  *inspector.Inspector
 	stack []frame
 
 	memo      map[memoKey]Cred
@@ -366,6 +378,7 @@ func run(pass *analysis.Pass) (any, error) {
 	f.keyMemo = map[memoKey]prov{}
 	f.origins = map[ast.Node]*Origin{}
 	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
+	f.insp = insp
 	f.idx = buildIndex(pass, insp)
 	f.exportFacts()
 	return f, nil

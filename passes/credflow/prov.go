@@ -150,14 +150,15 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 	ctor := sym.String()
 	posn := f.pass.Fset.Position(n.Pos())
 	return &Origin{
-		node:  n,
-		file:  posn.Filename,
-		off:   posn.Offset,
-		Where: f.where(n.Pos()),
-		Text:  renderTop(info, n),
-		Ctor:  ctor,
-		SDK:   sdk.SDKOf(sym.Path),
-		Prov:  p,
+		node:   n,
+		file:   posn.Filename,
+		off:    posn.Offset,
+		Where:  f.where(n.Pos()),
+		Text:   renderTop(info, n),
+		Ctor:   ctor,
+		SDK:    sdk.SDKOf(sym.Path),
+		Prov:   p,
+		Branch: f.branchOf(n),
 	}
 }
 
