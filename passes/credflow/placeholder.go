@@ -23,17 +23,26 @@ func AWSKeyID(s string) bool { return awsKeyID.MatchString(s) }
 // an httptest server.
 const httptestEndpoint = "httptest://server"
 
+// dynamicEndpoint is the Endpoint of a client whose endpoint is set from
+// a value known only at run time (a parameter, an environment variable).
+// NonAWSEndpoint is false for it.
+const dynamicEndpoint = "?set-at-run-time"
+
 // endpointArg returns a constant endpoint (aws.String("http://...")
-// included), or httptestEndpoint when the value is built from an
-// httptest.Server's URL (srv.URL, strings.TrimPrefix(srv.URL, "http://")).
+// included), httptestEndpoint when the value is built from an
+// httptest.Server's URL (srv.URL, strings.TrimPrefix(srv.URL, "http://")),
+// and dynamicEndpoint for any other value.
 func (f *Flow) endpointArg(e ast.Expr) (string, bool) {
 	if s, ok := sdk.StringArg(f.info, e); ok {
 		return s, true
 	}
+	if e == nil {
+		return "", false
+	}
 	if f.fromHTTPTest(e, 0) {
 		return httptestEndpoint, true
 	}
-	return "", false
+	return dynamicEndpoint, true
 }
 
 func (f *Flow) fromHTTPTest(e ast.Expr, depth int) bool {
@@ -85,11 +94,11 @@ func (f *Flow) TestKit() bool {
 }
 
 // Placeholder reports whether credentials are placeholder literal keys
-// (not shaped like an AWS access key ID) used against a fake: every
-// client they reach has an endpoint that is not AWS (a constant local or
-// non-AWS host, an httptest server), or the package is a test kit or
-// example and no client they reach has a constant AWS endpoint. Such keys
-// cannot authenticate against AWS: nothing expires, nothing leaks.
+// (not shaped like an AWS access key ID) used against a fake: an endpoint
+// that is not AWS (a constant local or non-AWS host, an httptest server),
+// or, in a test kit or example package, an endpoint set at run time (a
+// parameter, an environment variable). Such keys cannot authenticate
+// against AWS: nothing expires, nothing leaks.
 func (f *Flow) Placeholder(c Cred) bool {
 	if c.State != Static || len(c.origins) == 0 {
 		return false
@@ -99,16 +108,17 @@ func (f *Flow) Placeholder(c Cred) bool {
 			return false
 		}
 	}
-	if c.Endpoint != "" {
-		return NonAWSEndpoint(c.Endpoint)
-	}
-	return f.TestKit()
+	return f.fake(c.Endpoint)
+}
+
+// fake reports whether an endpoint is a fake for placeholder keys.
+func (f *Flow) fake(ep string) bool {
+	return NonAWSEndpoint(ep) || ep == dynamicEndpoint && f.TestKit()
 }
 
 // PlaceholderConstruction is Placeholder for a construction node: its
-// keys are placeholder literals, and the clients it reaches in the
-// package are fakes (or it is in a test kit and reaches no client with a
-// constant AWS endpoint).
+// keys are placeholder literals, it reaches at least one client of the
+// package, and every client it reaches is a fake.
 func (f *Flow) PlaceholderConstruction(n ast.Node) bool {
 	o, ok := f.Construction(n)
 	if !ok || o.Prov.Kind != ProvLiteral || o.Prov.AWSKey {
@@ -118,22 +128,13 @@ func (f *Flow) PlaceholderConstruction(n ast.Node) bool {
 	f.buildSinks()
 	eps := f.sinks[n]
 	f.mu.Unlock()
-	aws := false
+	if len(eps) == 0 {
+		return false
+	}
 	for _, ep := range eps {
-		if ep != "" && !NonAWSEndpoint(ep) {
-			aws = true
+		if !f.fake(ep) {
+			return false
 		}
 	}
-	if len(eps) > 0 && !aws {
-		all := true
-		for _, ep := range eps {
-			if ep == "" {
-				all = false
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return !aws && f.TestKit()
+	return true
 }

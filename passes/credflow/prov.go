@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/credlint/credlint/passes/sdk"
@@ -299,7 +300,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 			if name, ok := sdk.StringConst(info, x.Args[0]); ok {
 				return prov{kind: ProvEnv, detail: name}
 			}
-			return prov{kind: ProvEnv}
+			return prov{kind: ProvEnv, detail: envName(info, x.Args[0])}
 		}
 		best := unknownProv
 		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
@@ -426,7 +427,10 @@ func (f *Flow) defProv(d def, depth int) prov {
 		return unknownProv
 	}
 	if sym := sdk.CalleeSymbol(f.info, call); sym == sdk.OsLookupEnv && d.idx == 0 && len(call.Args) == 1 {
-		name, _ := sdk.StringConst(f.info, call.Args[0])
+		name, ok := sdk.StringConst(f.info, call.Args[0])
+		if !ok {
+			name = envName(f.info, call.Args[0])
+		}
 		return prov{kind: ProvEnv, detail: name}
 	}
 	if fn := sdk.Callee(f.info, call); fn != nil {
@@ -670,4 +674,17 @@ func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
 		}
 	}
 	return nil
+}
+
+// envName renders the name of an environment variable built at run time:
+// prefix + "AWS_ACCESS_KEY_ID" (a variable name is no secret).
+func envName(info *types.Info, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if s, ok := sdk.StringConst(info, e); ok {
+		return strconv.Quote(s)
+	}
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		return envName(info, b.X) + " + " + envName(info, b.Y)
+	}
+	return render(info, e, 1)
 }

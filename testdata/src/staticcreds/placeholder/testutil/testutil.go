@@ -44,3 +44,9 @@ func NewOnAWS() *s3.Client {
 		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""), // want `^staticcreds: credentials.NewStaticCredentialsProvider\("\*\*\*\*", \.\.\.\) builds static credentials from literal keys`
 	})
 }
+
+// NewReplayConfig uses fake keys with no endpoint of its own (the default
+// AWS endpoint, as gocloud.dev's record/replay helper does): reported.
+func NewReplayConfig() aws.Config {
+	return aws.Config{Credentials: credentials.NewStaticCredentialsProvider("FAKE_KEY", "FAKE_SECRET", "FAKE_SESSION")} // want `^staticcreds: credentials.NewStaticCredentialsProvider\("\*\*\*\*", \.\.\.\) builds static credentials from literal keys`
+}
