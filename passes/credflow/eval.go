@@ -116,8 +116,12 @@ func (f *Flow) evalObj(obj types.Object, idx int) Cred {
 		}
 		sc := f.eval(st.rhs, -1)
 		ep := c.Endpoint
+		base := c
 		c = join(c, sc)
 		c.Endpoint = ep
+		// A store replaces the held credentials: the value is mixed only
+		// when the store is conditional (cfg.Credentials = p under an if).
+		c.Mixed = base.Mixed || sc.Mixed || base.State == Refreshing && sc.State == Static && sc.Origin != nil && sc.Origin.Branch != ""
 	}
 	delete(f.inProg, k)
 	f.memo[k] = c
@@ -335,7 +339,21 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 			if rt, ok := sdk.ClientTypeOf(recvType(fn)); ok && idx == 0 {
 				if res := resultType(fn, 0); res != nil {
 					if ct, ok := sdk.ClientTypeOf(res); ok && ct == rt {
-						return f.eval(sel.X, -1)
+						c := f.eval(sel.X, -1)
+						if sdk.ConfigMerge(sym) {
+							// sess.Copy(&aws.Config{Credentials: p}): a config
+							// argument's credentials replace the copy's.
+							for _, a := range call.Args {
+								if ac := f.eval(a, -1); ac.State != Unset {
+									ep := c.Endpoint
+									c = ac
+									if c.Endpoint == "" {
+										c.Endpoint = ep
+									}
+								}
+							}
+						}
+						return c
 					}
 				}
 			}

@@ -235,3 +235,16 @@ func PresignCall(fn *types.Func) bool {
 	c, ok := ClientTypeOf(sig.Recv().Type())
 	return ok && c.Kind == PresignClient
 }
+
+// configMerges are methods that return a copy of a config or session with
+// the configs they are given merged in (a non-nil Credentials of an
+// argument replaces the copy's): v1 aws/session/session.go:858-866,
+// aws/config.go:519-536,661-670.
+var configMerges = map[Symbol]bool{
+	{V1Session, "Session", "Copy"}: true,
+	{V1Aws, "Config", "Copy"}:      true,
+}
+
+// ConfigMerge reports whether the method sym copies its receiver and
+// merges its config arguments into the copy.
+func ConfigMerge(sym Symbol) bool { return configMerges[sym] }

@@ -35,6 +35,9 @@ func TestEscapeTablesMatchRealSDKs(t *testing.T) {
 		syms[Symbol{k.Path, k.Name, "Value"}] = "field"
 	}
 	syms[FmtSprintf] = "func"
+	for k := range configMerges {
+		syms[k] = "method"
+	}
 	for k := range presignMethods {
 		syms[k] = "method"
 	}
