@@ -365,6 +365,9 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
 
 func (c *checker) checkText(cur inspector.Cursor, m textMatch) {
 	src := c.exprSource(m.err, -1, m.node.Pos(), 0)
+	if src == nil {
+		src = c.paramSource(m.err, m.node.Pos(), 0) // a helper given S3 errors (param.go)
+	}
 	if src == nil || src.request {
 		return
 	}
