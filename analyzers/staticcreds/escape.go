@@ -162,7 +162,7 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 	case credflow.ProvSnapshot:
 		return "a snapshot (" + d + ")"
 	case credflow.ProvSTS:
-		return "temporary STS credentials (" + d + ")"
+		return "temporary credentials (" + d + ")"
 	case credflow.ProvConfig:
 		return "configuration (" + d + ")"
 	case credflow.ProvEnv:

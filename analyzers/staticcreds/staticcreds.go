@@ -183,7 +183,7 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 	case kind == sdk.CredSharedFile:
 		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
 	case p.Kind == credflow.ProvSTS:
-		return fmt.Sprintf("%s freezes temporary STS credentials from %s: they expire in 15 min to 36 h and nothing renews them (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
+		return fmt.Sprintf("%s freezes temporary credentials from %s: they expire in 15 min to 36 h and nothing renews them (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
 		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
 	case p.Kind == credflow.ProvLiteral:
@@ -260,7 +260,7 @@ func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string 
 	case credflow.ProvSnapshot:
 		s += fmt.Sprintf("; the value is a one-time snapshot of refreshing credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
 	case credflow.ProvSTS:
-		s += fmt.Sprintf("; the value is temporary STS credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+		s += fmt.Sprintf("; the value is temporary credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
 	case credflow.ProvLiteral:
 		s += "; the value is a literal: a secret in the source"
 	}

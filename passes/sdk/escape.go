@@ -14,6 +14,8 @@ import (
 const (
 	V2STSTypes = modV2 + "/service/sts/types"
 	V1STS      = modV1 + "/service/sts"
+	V2SSOTypes = modV2 + "/service/sso/types"
+	V1SSO      = modV1 + "/service/sso"
 )
 
 // stsCredTypes are the credential types of STS outputs (AssumeRole,
@@ -25,6 +27,10 @@ const (
 var stsCredTypes = map[Symbol]SDK{
 	{V2STSTypes, "", "Credentials"}: V2,
 	{V1STS, "", "Credentials"}:      V1,
+	// SSO GetRoleCredentials: the same temporary keys (v2
+	// service/sso/types/types.go RoleCredentials; v1 service/sso/api.go:1125).
+	{V2SSOTypes, "", "RoleCredentials"}: V2,
+	{V1SSO, "", "RoleCredentials"}:      V1,
 }
 
 // STSCredentialsType reports whether t (or *t) is the credentials type of

@@ -4,7 +4,9 @@ package pins
 import (
 	_ "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	_ "github.com/aws/aws-sdk-go-v2/service/ecs"
+	_ "github.com/aws/aws-sdk-go-v2/service/sso/types"
 	_ "github.com/aws/aws-sdk-go/service/ecs"
+	_ "github.com/aws/aws-sdk-go/service/sso"
 	_ "github.com/aws/aws-sdk-go/service/sts"
 	_ "github.com/minio/minio-go/v7/pkg/signer"
 )

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sso"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	awsv1 "github.com/aws/aws-sdk-go/aws"
 	credsv1 "github.com/aws/aws-sdk-go/aws/credentials"
@@ -23,7 +24,7 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 	if err != nil {
 		return nil, err
 	}
-	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(aws.ToString\(out.Credentials.AccessKeyId\), \.\.\.\) freezes temporary STS credentials from sts.NewFromConfig\(cfg\).AssumeRole\(ctx, \.\.\.\) at sts/sts.go:22: they expire in 15 min to 36 h and nothing renews them \(ExpiredToken\); use aws.NewCredentialsCache\(stscreds.NewAssumeRoleProvider\(\.\.\.\)\), which assumes the role again before expiry$`
+	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(aws.ToString\(out.Credentials.AccessKeyId\), \.\.\.\) freezes temporary credentials from sts.NewFromConfig\(cfg\).AssumeRole\(ctx, \.\.\.\) at sts/sts.go:23: they expire in 15 min to 36 h and nothing renews them \(ExpiredToken\); use aws.NewCredentialsCache\(stscreds.NewAssumeRoleProvider\(\.\.\.\)\), which assumes the role again before expiry$`
 	return s3.NewFromConfig(cfg, func(o *s3.Options) { o.Credentials = creds }), nil
 }
 
@@ -31,13 +32,13 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 func session(ctx context.Context, client *sts.Client) aws.CredentialsProvider {
 	out, _ := client.GetSessionToken(ctx, &sts.GetSessionTokenInput{})
 	c := out.Credentials
-	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `^staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} freezes temporary STS credentials from client.GetSessionToken\(ctx, \.\.\.\) at sts/sts.go:32: .*`
+	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `^staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} freezes temporary credentials from client.GetSessionToken\(ctx, \.\.\.\) at sts/sts.go:33: .*`
 }
 
 // v1Assumed is the same with aws-sdk-go.
 func v1Assumed(client *stsv1.STS, role string) *awsv1.Config {
 	out, _ := client.AssumeRole(&stsv1.AssumeRoleInput{RoleArn: awsv1.String(role)})
-	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `^staticcreds: credsv1.NewStaticCredentials\(\*out.Credentials.AccessKeyId, \.\.\.\) freezes temporary STS credentials from client.AssumeRole\(&stsv1.AssumeRoleInput\{\.\.\.\}\) at sts/sts.go:39: .*; use stscreds.NewCredentials, which assumes the role again before expiry$`
+	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `^staticcreds: credsv1.NewStaticCredentials\(\*out.Credentials.AccessKeyId, \.\.\.\) freezes temporary credentials from client.AssumeRole\(&stsv1.AssumeRoleInput\{\.\.\.\}\) at sts/sts.go:40: .*; use stscreds.NewCredentials, which assumes the role again before expiry$`
 }
 
 // minioFederated hands an STS output to minio.
@@ -46,7 +47,7 @@ func minioFederated(ctx context.Context, client *sts.Client, endpoint string) (*
 	if err != nil {
 		return nil, err
 	}
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `^staticcreds: miniocreds.NewStaticV4\(.*\) freezes temporary STS credentials from client.GetFederationToken\(ctx, \.\.\.\) at sts/sts.go:45: .*; use credentials.NewSTSAssumeRole, .*$`
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `^staticcreds: miniocreds.NewStaticV4\(.*\) freezes temporary credentials from client.GetFederationToken\(ctx, \.\.\.\) at sts/sts.go:46: .*; use credentials.NewSTSAssumeRole, .*$`
 }
 
 // Settings is operator configuration.
@@ -71,4 +72,11 @@ func configuredKeys(s Settings) aws.CredentialsProvider {
 func roleARNOnly(ctx context.Context, client *sts.Client) bool {
 	out, err := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::123456789012:role/app")})
 	return err == nil && out.Credentials.Expiration != nil
+}
+
+// ssoRole copies SSO role credentials (temporary, like STS outputs).
+func ssoRole(ctx context.Context, client *sso.Client, token string) aws.CredentialsProvider {
+	out, _ := client.GetRoleCredentials(ctx, &sso.GetRoleCredentialsInput{AccessToken: aws.String(token)})
+	rc := out.RoleCredentials
+	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(\*rc.AccessKeyId, \.\.\.\) freezes temporary credentials from client.GetRoleCredentials\(ctx, \.\.\.\) at sts/sts.go:79`
 }
