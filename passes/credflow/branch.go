@@ -36,7 +36,7 @@ func (f *Flow) branchOf(n ast.Node) string {
 }
 
 // renderCond prints a condition for a message: os.Getenv("NAME") as NAME,
-// short string constants as written (a flag value is no secret; anything
+// string constants of up to 10 characters as written (a flag value is no secret; anything
 // long or shaped like a key is masked), the rest as render does.
 func (f *Flow) renderCond(e ast.Expr, depth int) string {
 	if depth > 3 {
@@ -57,7 +57,7 @@ func (f *Flow) renderCond(e ast.Expr, depth int) string {
 		}
 	case *ast.BasicLit:
 		if s, ok := sdk.StringConst(f.info, x); ok {
-			if len(s) <= 12 && !AWSKeyID(s) {
+			if len(s) <= 10 && !AWSKeyID(s) {
 				return strconv.Quote(s)
 			}
 			return strconv.Quote(mask(s))
