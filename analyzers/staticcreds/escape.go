@@ -46,7 +46,7 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 			}
 			if p, kept, ok := flow.Snapshot(n.Args[i]); ok && kept {
 				return []finding.Finding{{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(
-					"%s(...) signs with a snapshot kept from %s: it expires within hours and is never renewed (ExpiredToken); Retrieve from the provider for each request",
+					"%s(...) signs with a snapshot kept from %s: it expires within hours (ExpiredToken); Retrieve per request",
 					flow.Render(n.Fun), p.Detail)}}
 			}
 		}
@@ -114,7 +114,7 @@ func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done ma
 		}
 		done[el] = true
 		out = append(out, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
-			"%s=… in a child process's environment gives it keys from %s: they override its own credentials and never refresh (ExpiredToken); let it use its default chain",
+			"%s=… in a child process's environment gives it keys from %s: they override its own and never refresh (ExpiredToken); let it use its default chain",
 			name, entrySource(info, flow, el, value))})
 	}
 	return out
@@ -142,7 +142,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 		return nil
 	}
 	return []finding.Finding{{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
-		"%s in an ECS container environment gives the task keys from %s: they override its task role and never refresh (ExpiredToken); give the task a task role instead",
+		"%s in an ECS container environment gives the task keys from %s: they override its task role and never refresh (ExpiredToken); use a task role",
 		name, entrySource(info, flow, nil, value))}}
 }
 

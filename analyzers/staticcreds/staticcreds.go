@@ -183,7 +183,7 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 	case kind == sdk.CredSharedFile:
 		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
 	case p.Kind == credflow.ProvSTS:
-		return fmt.Sprintf("%s freezes temporary credentials from %s: they expire in 15 min to 36 h and nothing renews them (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
+		return fmt.Sprintf("%s freezes temporary credentials from %s: they expire within hours (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
 		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
 	case p.Kind == credflow.ProvLiteral:
@@ -235,11 +235,11 @@ func tokenClause(t credflow.TokenState) string {
 func stsAdvice(s sdk.SDK) string {
 	switch s {
 	case sdk.V1:
-		return "use stscreds.NewCredentials, which assumes the role again before expiry"
+		return "use stscreds.NewCredentials, which renews them"
 	case sdk.Minio:
-		return "use credentials.NewSTSAssumeRole, which assumes the role again before expiry"
+		return "use credentials.NewSTSAssumeRole, which renews them"
 	}
-	return "use aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(...)), which assumes the role again before expiry"
+	return "use stscreds.NewAssumeRoleProvider in aws.NewCredentialsCache, which renews them"
 }
 
 func advice(s sdk.SDK) string {

@@ -35,7 +35,7 @@ func NewAuth(ctx context.Context, cfg aws.Config) (*Auth, error) {
 
 // Sign signs with the kept snapshot: it expires hours after start-up.
 func (a *Auth) Sign(ctx context.Context, r *http.Request) error {
-	return a.signer.SignHTTP(ctx, a.creds, r, "UNSIGNED-PAYLOAD", "execute-api", "us-east-1", time.Now()) // want `^staticcreds: a.signer.SignHTTP\(\.\.\.\) signs with a snapshot kept from cfg.Credentials.Retrieve\(ctx\) at kept/kept.go:29: it expires within hours and is never renewed \(ExpiredToken\); Retrieve from the provider for each request$`
+	return a.signer.SignHTTP(ctx, a.creds, r, "UNSIGNED-PAYLOAD", "execute-api", "us-east-1", time.Now()) // want `^staticcreds: a.signer.SignHTTP\(\.\.\.\) signs with a snapshot kept from cfg.Credentials.Retrieve\(ctx\) at kept/kept.go:29: it expires within hours \(ExpiredToken\); Retrieve per request$`
 }
 
 // Presign presigns through a local copy of the kept snapshot.

@@ -24,7 +24,7 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 	if err != nil {
 		return nil, err
 	}
-	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(aws.ToString\(out.Credentials.AccessKeyId\), \.\.\.\) freezes temporary credentials from sts.NewFromConfig\(cfg\).AssumeRole\(ctx, \.\.\.\) at sts/sts.go:23: they expire in 15 min to 36 h and nothing renews them \(ExpiredToken\); use aws.NewCredentialsCache\(stscreds.NewAssumeRoleProvider\(\.\.\.\)\), which assumes the role again before expiry$`
+	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(aws.ToString\(out.Credentials.AccessKeyId\), \.\.\.\) freezes temporary credentials from sts.NewFromConfig\(cfg\).AssumeRole\(ctx, \.\.\.\) at sts/sts.go:23: they expire within hours \(ExpiredToken\); use stscreds.NewAssumeRoleProvider in aws.NewCredentialsCache, which renews them$`
 	return s3.NewFromConfig(cfg, func(o *s3.Options) { o.Credentials = creds }), nil
 }
 
@@ -38,7 +38,7 @@ func session(ctx context.Context, client *sts.Client) aws.CredentialsProvider {
 // v1Assumed is the same with aws-sdk-go.
 func v1Assumed(client *stsv1.STS, role string) *awsv1.Config {
 	out, _ := client.AssumeRole(&stsv1.AssumeRoleInput{RoleArn: awsv1.String(role)})
-	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `^staticcreds: credsv1.NewStaticCredentials\(\*out.Credentials.AccessKeyId, \.\.\.\) freezes temporary credentials from client.AssumeRole\(&stsv1.AssumeRoleInput\{\.\.\.\}\) at sts/sts.go:40: .*; use stscreds.NewCredentials, which assumes the role again before expiry$`
+	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `^staticcreds: credsv1.NewStaticCredentials\(\*out.Credentials.AccessKeyId, \.\.\.\) freezes temporary credentials from client.AssumeRole\(&stsv1.AssumeRoleInput\{\.\.\.\}\) at sts/sts.go:40: .*; use stscreds.NewCredentials, which renews them$`
 }
 
 // minioFederated hands an STS output to minio.
