@@ -144,6 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkStream(cur, n)
 			c.checkLoop(cur, n)
 			c.checkCall(cur, n)
+			c.checkTextHelper(n) // param.go
 		case *ast.BinaryExpr:
 			c.checkComparison(cur, n)
 		case *ast.SwitchStmt:

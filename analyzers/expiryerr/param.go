@@ -1,6 +1,7 @@
 package expiryerr
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -81,4 +82,34 @@ func (f *flow) callsTo(fn *types.Func) []*ast.CallExpr {
 		})
 	}
 	return out
+}
+
+// checkTextHelper reports a call that passes an S3 operation's error to a
+// function of another package that matches its error parameter by text
+// (its IsClassifier fact says "text"): the text match is in the other
+// package, the S3 error is here.
+func (c *checker) checkTextHelper(call *ast.CallExpr) {
+	fn := sdk.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || sdk.IsSDKPackage(fn.Pkg()) {
+		return
+	}
+	var f IsClassifier
+	if !c.pass.ImportObjectFact(fn, &f) || f.How != "text" {
+		return
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return
+	}
+	for i, a := range call.Args {
+		if i >= sig.Params().Len() || !isErrorType(sig.Params().At(i).Type()) {
+			continue
+		}
+		src := c.exprSource(a, -1, call.Pos(), 0)
+		if src == nil || !src.s3 || src.request {
+			continue
+		}
+		c.report(call, textMessage(fmt.Sprintf("in %s.%s, at %s", fn.Pkg().Name(), fn.Name(), f.Where), "", src, c.where(src.wrapPos)))
+		return
+	}
 }
