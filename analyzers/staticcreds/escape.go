@@ -109,7 +109,7 @@ func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done ma
 	var out []finding.Finding
 	for _, el := range elems {
 		name, value, ok := sdk.EnvEntry(info, el)
-		if !ok || !sdk.CredentialEnvVars[name] || done[el] {
+		if !ok || !sdk.CredentialEnvVars[name] || done[el] || emptyValue(info, el, value) {
 			continue
 		}
 		done[el] = true
@@ -141,6 +141,9 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 	if !sdk.CredentialEnvVars[name] || value == nil {
 		return nil
 	}
+	if v, ok := sdk.StringArg(info, value); ok && v == "" {
+		return nil // clears the variable: the task role is used
+	}
 	return []finding.Finding{{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
 		"%s in an ECS container environment gives the task keys from %s: they override its task role and never refresh (ExpiredToken); use a task role",
 		name, entrySource(info, flow, nil, value))}}
@@ -171,4 +174,17 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 		return "a literal (" + d + ")"
 	}
 	return d
+}
+
+// emptyValue reports whether an environment entry sets its variable to
+// the constant "" ("AWS_ACCESS_KEY_ID=", "AWS_SESSION_TOKEN=" + ""): it
+// clears it, and the SDKs then fall through to the task role.
+func emptyValue(info *types.Info, entry, value ast.Expr) bool {
+	if value == nil {
+		s, _ := sdk.StringConst(info, entry)
+		_, v, _ := strings.Cut(s, "=")
+		return v == ""
+	}
+	v, ok := sdk.StringConst(info, value)
+	return ok && v == ""
 }

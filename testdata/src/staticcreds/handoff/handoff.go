@@ -60,7 +60,7 @@ func literal() *exec.Cmd {
 // settings only. Quiet.
 func inherit(role string) *exec.Cmd {
 	cmd := exec.Command("aws", "sts", "get-caller-identity")
-	cmd.Env = append(os.Environ(), "AWS_REGION=eu-west-1", "AWS_ROLE_ARN="+role, "AWS_PROFILE=ci")
+	cmd.Env = append(os.Environ(), "AWS_REGION=eu-west-1", "AWS_ROLE_ARN="+role, "AWS_PROFILE=ci", "AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY="+"")
 	return cmd
 }
 
@@ -83,6 +83,7 @@ func runTask(ctx context.Context, client *ecs.Client, cfg aws.Config) error {
 				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `^staticcreds: AWS_ACCESS_KEY_ID in an ECS container environment gives the task keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:74\): they override its task role and never refresh \(ExpiredToken\); use a task role$`
 				{Name: aws.String("AWS_SESSION_TOKEN"), Value: aws.String(creds.SessionToken)}, // want `^staticcreds: AWS_SESSION_TOKEN in an ECS container environment .* from a snapshot`
 				{Name: aws.String("AWS_REGION"), Value: aws.String(cfg.Region)},
+				{Name: aws.String("AWS_SECRET_ACCESS_KEY"), Value: aws.String("")}, // cleared: quiet
 				{Name: aws.String("QUEUE_URL"), Value: aws.String("https://sqs.eu-west-1.amazonaws.com/1/q")},
 			},
 		}}},
@@ -112,7 +113,7 @@ func credsEnv(ctx context.Context, cfg aws.Config) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:111\)`
+	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:112\)`
 	if c.SessionToken != "" {
 		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
 	}
