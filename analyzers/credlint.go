@@ -68,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, cfg.LoadErr
 	}
 	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
-	if !reach.Relevant() {
+	if !reach.Relevant() && !reach.EnvOnly() {
 		return nil, nil
 	}
 	files := map[string]*ast.File{}

@@ -38,7 +38,8 @@ func SetJSON(data []byte) error {
 // Analyzer hands each package its configuration: -config-json, else
 // -config, else the nearest .credlint.toml above the package's files, else
 // Default(). Packages that cannot reach an SDK (the standard library, most
-// dependencies) get Default() without a look at the file system. A configuration that does not parse fails the analysis with an
+// dependencies) get Default() without a look at the file system, unless
+// they mention AWS credential variables (sdk.Reach.EnvOnly). A configuration that does not parse fails the analysis with an
 // error naming the file, line and key.
 var Analyzer = &analysis.Analyzer{
 	Name:             "credlintconfig",
@@ -51,7 +52,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
 		return Default(), nil
 	}
 	c, err := load(pass)

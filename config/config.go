@@ -68,7 +68,8 @@ type Config struct {
 type Staticcreds struct {
 	// AllowConfiguredKeys stops reporting static keys whose provenance is
 	// operator configuration (a parameter or config field), for projects
-	// that deliberately support operator-supplied keys.
+	// that deliberately support operator-supplied keys. Keys given a
+	// session token are temporary and stay reported.
 	AllowConfiguredKeys bool `toml:"allow-configured-keys" json:"allow-configured-keys"`
 	// ReportNonAWSEndpoints reports static keys of clients whose endpoint is
 	// provably not AWS (localhost, MinIO, LocalStack, R2) too.

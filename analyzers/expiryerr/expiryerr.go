@@ -144,6 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkStream(cur, n)
 			c.checkLoop(cur, n)
 			c.checkCall(cur, n)
+			c.checkTextHelper(n) // param.go
 		case *ast.BinaryExpr:
 			c.checkComparison(cur, n)
 		case *ast.SwitchStmt:
@@ -365,6 +366,9 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
 
 func (c *checker) checkText(cur inspector.Cursor, m textMatch) {
 	src := c.exprSource(m.err, -1, m.node.Pos(), 0)
+	if src == nil {
+		src = c.paramSource(m.err, m.node.Pos(), 0) // a helper given S3 errors (param.go)
+	}
 	if src == nil || src.request {
 		return
 	}

@@ -231,10 +231,10 @@ var (
 // also returns v1 requests from XxxRequest builders (request = true).
 func (f *flow) opSource(call *ast.CallExpr, at token.Pos, depth int) *source {
 	fn := sdk.Callee(f.info, call)
-	if fn == nil {
-		return nil
+	if fn == nil || sdk.PresignCall(fn) {
+		return nil // presigning sends no request
 	}
-	if s, m, ok := sdk.MirroredS3Operation(fn); ok {
+	if s, m, ok := sdk.MirroredS3Operation(fn); ok && !sdk.PresignCall(m) {
 		return &source{sdk: s, op: sdk.SymbolOf(m).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(m), transfer: isTransfer(m)}
 	}
 	if s, ok := sdk.S3Operation(fn); ok {

@@ -232,13 +232,13 @@ func run(pass *analysis.Pass) (any, error) {
 			} else {
 				cr = flow.Of(s.rhs)
 			}
-			if cr.State != credflow.Static || cr.Origin == nil {
+			if cr.State != credflow.Static || cr.Origin == nil || flow.Placeholder(cr) {
 				continue
 			}
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Origin, defaultChain(cr.Origin.SDK)),
+				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Source(), defaultChain(cr.Origin.SDK)),
 			})
 			reported = true
 			break
@@ -359,7 +359,7 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 	} else {
 		cr = c.flow.Of(rhs)
 	}
-	if cr.State != credflow.Static {
+	if cr.State != credflow.Static || c.flow.Placeholder(cr) {
 		return nil
 	}
 	return cr.Origin

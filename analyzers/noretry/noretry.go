@@ -111,6 +111,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if h.sdk == sdk.V2 && h.via == nil && perCallOnUnrewindableBody(info, cur) {
 			return // the SDK cannot retry that request anyway
 		}
+		if h.sdk == sdk.V2 && h.via == nil && presignOnly(info, cur) {
+			return // presigning sends no request (presign.go)
+		}
 		h.credentials = h.credentials || appliesToCredentials(info, cur)
 		out = append(out, finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)})
 		if fd := returnedFrom(cur); fd != nil && facts[fd] == nil {

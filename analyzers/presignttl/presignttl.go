@@ -145,8 +145,15 @@ func lifetime(c credflow.Cred) (string, bool) {
 	case credflow.Anonymous:
 		return "", false // not signed: nothing expires
 	case credflow.Static:
+		if c.Mixed && (c.Origin == nil || c.Origin.Prov.Token == credflow.NoToken) {
+			// Refreshing on the other paths: those are temporary.
+			return "it is signed with refreshing temporary credentials (on ECS the task role's), except with " + c.Source(), true
+		}
 		if c.Origin == nil || c.Origin.Prov.Token == credflow.NoToken {
 			return "", false // long-term keys: staticcreds reports them
+		}
+		if c.Mixed {
+			return fmt.Sprintf("it is signed with temporary credentials (refreshing ones, or %s with a session token)", c.Source()), true
 		}
 		if c.Origin.Prov.Token == credflow.HasToken {
 			return fmt.Sprintf("it is signed with temporary credentials (a session token) from %s", c.Origin), true

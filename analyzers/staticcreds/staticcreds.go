@@ -25,11 +25,20 @@
 // NewStatic, Static{}, NewEnvAWS, EnvAWS{}, NewEnvMinio, EnvMinio{},
 // NewFileAWSCredentials, NewFileMinioClient; functions named in
 // staticcreds.constructors; and os.Setenv of AWS_ACCESS_KEY_ID,
-// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. The message names where the
+// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. Also reported, at the use: a
+// snapshot kept beyond the function that took it (a struct field, a package
+// variable, a sync.Once) and signed with (v2 v4.Signer.SignHTTP /
+// PresignHTTP, minio signer.SignV4, ...) or returned from an exported
+// function, and a snapshot used as the base keys of minio's
+// STSAssumeRoleOptions; and AWS credential variables handed to another
+// process or container (exec.Cmd.Env and os.ProcAttr.Env entries, ECS
+// KeyValuePair environments of RunTask / StartTask overrides and task
+// definitions). The message names where the
 // keys come from (passes/credflow): a literal (masked, never printed), an
 // environment variable, a one-time snapshot of refreshing credentials
-// (Retrieve / Get, and where it was taken), the shared credentials file,
-// or configuration (a parameter or config field).
+// (Retrieve / Get, and where it was taken), the output of an STS call
+// (temporary: AssumeRole, GetSessionToken, ...), the shared credentials
+// file, or configuration (a parameter or config field).
 //
 // Not reported: anonymous credentials (aws.AnonymousCredentials, v1
 // credentials.AnonymousCredentials, constant empty keys); the default
@@ -41,8 +50,9 @@
 // the user's own (a refresh adapter); credentials that reach only clients
 // with a constant endpoint that is not AWS (http://localhost:9000, a
 // LocalStack or R2 host) unless staticcreds.report-non-aws-endpoints is
-// set; keys from configuration when staticcreds.allow-configured-keys is
-// set.
+// set; keys from configuration without a session token when
+// staticcreds.allow-configured-keys is set (a session token means
+// temporary credentials: still reported).
 package staticcreds
 
 import (
@@ -73,7 +83,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
 		return finding.List(nil), nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
@@ -82,8 +92,17 @@ func run(pass *analysis.Pass) (any, error) {
 	info := pass.TypesInfo
 
 	var out finding.List
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+	done := map[ast.Node]bool{}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil)) {
 		n := cur.Node()
+		if fs := escapes(info, flow, cur, done); len(fs) > 0 {
+			out = append(out, fs...)
+			continue
+		}
+		switch n.(type) {
+		case *ast.ReturnStmt, *ast.AssignStmt:
+			continue
+		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
 			if name, ok := sdk.StringConst(info, call.Args[0]); ok && sdk.CredentialEnvVars[name] {
 				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})
@@ -104,13 +123,20 @@ func run(pass *analysis.Pass) (any, error) {
 		if (kind == sdk.CredEnv || kind == sdk.CredSharedFile) && flow.InRefreshingChain(cur) {
 			continue
 		}
-		if !cfg.Staticcreds.ReportNonAWSEndpoints {
+		if kind == sdk.CredEnv && flow.EnvMissing(cur, o.Prov.Detail) {
+			continue // the variables were just found empty: an anonymous fallback
+		}
+		if !cfg.Staticcreds.ReportNonAWSEndpoints && !o.Prov.AWSKey {
+			// AWS-shaped literal keys stay reported wherever they are.
 			if _, ok := flow.NonAWSOnly(n); ok {
 				continue
 			}
+			if flow.PlaceholderConstruction(n) {
+				continue // placeholder keys against a fake
+			}
 		}
-		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig {
-			continue
+		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig && o.Prov.Token == credflow.NoToken {
+			continue // a session token means temporary credentials: still reported
 		}
 		f := finding.Finding{Pos: n.Pos(), End: n.End(), Message: message(o, kind)}
 		if fix, ok := suggestFix(pass, cur); ok {
@@ -158,6 +184,8 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 		s = fmt.Sprintf("%s reads %s once and never refreshes them: on ECS, environment keys win over the task role in both SDKs' default chains; a session token in the environment makes them temporary credentials that WILL expire (ExpiredToken)", o.Text, vars)
 	case kind == sdk.CredSharedFile:
 		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
+	case p.Kind == credflow.ProvSTS:
+		return fmt.Sprintf("%s freezes temporary credentials from %s: they expire within hours (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
 		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
 	case p.Kind == credflow.ProvLiteral:
@@ -171,7 +199,12 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 		}
 		s += tokenClause(p.Token)
 	case p.Kind == credflow.ProvConfig:
-		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token) + " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
+		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token)
+		if p.Token == credflow.NoToken {
+			s += " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
+		} else {
+			s += " (staticcreds.allow-configured-keys does not cover a session token)"
+		}
 	default:
 		s = fmt.Sprintf("%s builds static credentials: they never refresh and on ECS they bypass the task role", o.Text) + tokenClause(p.Token)
 	}
@@ -199,6 +232,18 @@ func tokenClause(t credflow.TokenState) string {
 	return ""
 }
 
+// stsAdvice names the SDK's provider that calls STS again before the
+// credentials expire.
+func stsAdvice(s sdk.SDK) string {
+	switch s {
+	case sdk.V1:
+		return "use stscreds.NewCredentials, which renews them"
+	case sdk.Minio:
+		return "use credentials.NewSTSAssumeRole, which renews them"
+	}
+	return "use stscreds.NewAssumeRoleProvider in aws.NewCredentialsCache, which renews them"
+}
+
 func advice(s sdk.SDK) string {
 	switch s {
 	case sdk.V1:
@@ -216,6 +261,8 @@ func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string 
 	switch p.Kind {
 	case credflow.ProvSnapshot:
 		s += fmt.Sprintf("; the value is a one-time snapshot of refreshing credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+	case credflow.ProvSTS:
+		s += fmt.Sprintf("; the value is temporary credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
 	case credflow.ProvLiteral:
 		s += "; the value is a literal: a secret in the source"
 	}

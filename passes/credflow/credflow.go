@@ -76,6 +76,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
@@ -142,6 +143,7 @@ const (
 	ProvLiteral                    // a constant in the source
 	ProvEnv                        // environment variables, read once
 	ProvSnapshot                   // a one-time snapshot of refreshing credentials
+	ProvSTS                        // the output of an STS call: temporary credentials
 )
 
 func (k ProvKind) String() string {
@@ -158,6 +160,8 @@ func (k ProvKind) String() string {
 		return "environment"
 	case ProvSnapshot:
 		return "snapshot"
+	case ProvSTS:
+		return "STS"
 	}
 	return "unknown"
 }
@@ -179,9 +183,13 @@ type Provenance struct {
 	// Detail names the source: env variable names ("AWS_ACCESS_KEY_ID,
 	// AWS_SECRET_ACCESS_KEY"), the masked literal access key ("AKIA…MPLE"),
 	// the snapshot and where it was taken ("cfg.Credentials.Retrieve(ctx)
-	// at app/app.go:12"), or the configuration ("opts.AccessKey, opts.SecretKey").
+	// at app/app.go:12"), the STS call ("client.AssumeRole(ctx, ...) at
+	// app/app.go:30"), or the configuration ("opts.AccessKey, opts.SecretKey").
 	Detail string
 	Token  TokenState
+	// AWSKey is set when a literal key is shaped like an AWS access key
+	// ID (AKIA…, ASIA…): it may be real, wherever it is used.
+	AWSKey bool
 }
 
 // Origin is a construction of credentials that cannot refresh.
@@ -202,6 +210,9 @@ type Origin struct {
 	Ctor string
 	SDK  sdk.SDK
 	Prov Provenance
+	// Branch is the condition of the if statement the construction is
+	// in, when there is one: `when LOCAL_DEV == "1" (main.go:29)`.
+	Branch string
 	// Via lists the helper calls the credentials travelled through on
 	// their way to the value asked about, innermost first:
 	// "awsx.NewS3 at main.go:22".
@@ -239,6 +250,10 @@ type Cred struct {
 	Origin *Origin
 	// Endpoint is the value's constant custom endpoint, when known.
 	Endpoint string
+	// Mixed is set when the value is Static on some paths and refreshing
+	// on others (the default chain in production, static keys under a
+	// flag): the static origins hold only where their Branch says.
+	Mixed bool
 
 	origins []*Origin
 }
@@ -252,6 +267,9 @@ func staticCred(o *Origin) Cred { return Cred{State: Static, Origin: o, origins:
 func join(a, b Cred) Cred {
 	if b.State > a.State {
 		a, b = b, a
+	}
+	if a.State == Static {
+		a.Mixed = a.Mixed || b.Mixed || b.State == Refreshing
 	}
 	if a.State == Static && b.State == Static {
 		for _, o := range b.origins {
@@ -309,6 +327,7 @@ type Flow struct {
 	userCtors map[sdk.Symbol]bool
 
 	idx   *index
+	insp  *inspector.Inspector
 	stack []frame
 
 	memo      map[memoKey]Cred
@@ -317,6 +336,9 @@ type Flow struct {
 	origins   map[ast.Node]*Origin
 	sinks     map[ast.Node][]string // construction -> endpoints of clients it reaches ("" = AWS or unknown)
 	sinksDone bool
+
+	params map[*types.Var]paramPos         // parameters of the package's functions (argsOf)
+	calls  map[*types.Func][]*ast.CallExpr // calls of the package's functions (argsOf)
 }
 
 // memoKey is an expression (or a *types.Var), a result index, and the
@@ -340,7 +362,7 @@ const maxFrames = 3
 
 func run(pass *analysis.Pass) (any, error) {
 	f := &Flow{pass: pass, info: pass.TypesInfo}
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
+	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
 		return f, nil
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
@@ -356,6 +378,7 @@ func run(pass *analysis.Pass) (any, error) {
 	f.keyMemo = map[memoKey]prov{}
 	f.origins = map[ast.Node]*Origin{}
 	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
+	f.insp = insp
 	f.idx = buildIndex(pass, insp)
 	f.exportFacts()
 	return f, nil

@@ -109,15 +109,19 @@ func (f *Flow) evalObj(obj types.Object, idx int) Cred {
 	c := f.evalDefs(f.idx.defs[v])
 	for _, st := range f.idx.holderStores[v] {
 		if st.endpoint {
-			if s, ok := sdk.StringArg(f.info, st.rhs); ok {
+			if s, ok := f.endpointArg(st.rhs); ok {
 				c.Endpoint = s
 			}
 			continue
 		}
 		sc := f.eval(st.rhs, -1)
 		ep := c.Endpoint
+		base := c
 		c = join(c, sc)
 		c.Endpoint = ep
+		// A store replaces the held credentials: the value is mixed only
+		// when the store is conditional (cfg.Credentials = p under an if).
+		c.Mixed = base.Mixed || sc.Mixed || base.State == Refreshing && sc.State == Static && sc.Origin != nil && sc.Origin.Branch != ""
 	}
 	delete(f.inProg, k)
 	f.memo[k] = c
@@ -207,7 +211,7 @@ func (f *Flow) evalLit(lit *ast.CompositeLit) Cred {
 				}
 				c = fc
 			} else if sdk.EndpointField(fs) {
-				if s, ok := sdk.StringArg(f.info, kv.Value); ok {
+				if s, ok := f.endpointArg(kv.Value); ok {
 					c.Endpoint = s
 				}
 			}
@@ -326,7 +330,7 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 			}
 			if i, ok := sdk.EndpointSetter(sym); ok && i < len(call.Args) {
 				c := f.eval(sel.X, -1)
-				if s, ok := sdk.StringArg(info, call.Args[i]); ok {
+				if s, ok := f.endpointArg(call.Args[i]); ok {
 					c.Endpoint = s
 				}
 				return c
@@ -335,7 +339,21 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 			if rt, ok := sdk.ClientTypeOf(recvType(fn)); ok && idx == 0 {
 				if res := resultType(fn, 0); res != nil {
 					if ct, ok := sdk.ClientTypeOf(res); ok && ct == rt {
-						return f.eval(sel.X, -1)
+						c := f.eval(sel.X, -1)
+						if sdk.ConfigMerge(sym) {
+							// sess.Copy(&aws.Config{Credentials: p}): a config
+							// argument's credentials replace the copy's.
+							for _, a := range call.Args {
+								if ac := f.eval(a, -1); ac.State != Unset {
+									ep := c.Endpoint
+									c = ac
+									if c.Endpoint == "" {
+										c.Endpoint = ep
+									}
+								}
+							}
+						}
+						return c
 					}
 				}
 			}
@@ -512,7 +530,7 @@ func (f *Flow) evalConstructor(call *ast.CallExpr, c sdk.Constructor) Cred {
 		optStart = len(call.Args)
 	}
 	if ep, ok := sdk.EndpointSetter(sdk.CalleeSymbol(info, call)); ok && ep < len(call.Args) {
-		if s, ok := sdk.StringArg(info, call.Args[ep]); ok {
+		if s, ok := f.endpointArg(call.Args[ep]); ok {
 			base.Endpoint = s
 		}
 	}
@@ -626,7 +644,7 @@ func (f *Flow) evalOption(e ast.Expr, depth int) (c Cred, set bool, ep string) {
 			return f.eval(x.Args[i], -1), true, ""
 		}
 		if i, ok := sdk.EndpointSetter(sym); ok && sym.Recv == "" && i < len(x.Args) {
-			s, _ := sdk.StringArg(info, x.Args[i])
+			s, _ := f.endpointArg(x.Args[i])
 			return unknown, false, s
 		}
 		if fn := sdk.Callee(info, x); fn != nil {
@@ -721,7 +739,7 @@ func (f *Flow) scanOptionBody(body *ast.BlockStmt) (c Cred, set bool, ep string)
 					c, set = rc, true
 				}
 			} else if sdk.EndpointField(fs) {
-				if s, ok := sdk.StringArg(f.info, as.Rhs[i]); ok {
+				if s, ok := f.endpointArg(as.Rhs[i]); ok {
 					ep = s
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/credlint/credlint/passes/sdk"
@@ -14,6 +16,7 @@ import (
 type prov struct {
 	kind   ProvKind
 	detail string
+	awsKey bool // a literal shaped like an AWS access key ID
 }
 
 var unknownProv = prov{kind: ProvUnknown}
@@ -148,14 +151,15 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 	ctor := sym.String()
 	posn := f.pass.Fset.Position(n.Pos())
 	return &Origin{
-		node:  n,
-		file:  posn.Filename,
-		off:   posn.Offset,
-		Where: f.where(n.Pos()),
-		Text:  renderTop(info, n),
-		Ctor:  ctor,
-		SDK:   sdk.SDKOf(sym.Path),
-		Prov:  p,
+		node:   n,
+		file:   posn.Filename,
+		off:    posn.Offset,
+		Where:  f.where(n.Pos()),
+		Text:   renderTop(info, n),
+		Ctor:   ctor,
+		SDK:    sdk.SDKOf(sym.Path),
+		Prov:   p,
+		Branch: f.branchOf(n),
 	}
 }
 
@@ -163,11 +167,11 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 // token into the provenance of a construction.
 func combine(keys [3]prov) Provenance {
 	main := better(keys[0], keys[1])
-	p := Provenance{Kind: main.kind}
+	p := Provenance{Kind: main.kind, AWSKey: keys[0].awsKey || keys[1].awsKey}
 	switch keys[2].kind {
 	case ProvEmpty:
 		p.Token = NoToken
-	case ProvLiteral, ProvEnv, ProvSnapshot:
+	case ProvLiteral, ProvEnv, ProvSnapshot, ProvSTS:
 		p.Token = HasToken
 	default:
 		p.Token = MaybeToken
@@ -185,7 +189,7 @@ func combine(keys [3]prov) Provenance {
 		details = append(details, d)
 	}
 	switch main.kind {
-	case ProvSnapshot, ProvLiteral:
+	case ProvSnapshot, ProvLiteral, ProvSTS:
 		add(main.detail)
 	case ProvEnv, ProvConfig:
 		for _, k := range keys {
@@ -281,7 +285,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
-		return prov{kind: ProvLiteral, detail: mask(s)}
+		return prov{kind: ProvLiteral, detail: mask(s), awsKey: AWSKeyID(s)}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
@@ -296,7 +300,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 			if name, ok := sdk.StringConst(info, x.Args[0]); ok {
 				return prov{kind: ProvEnv, detail: name}
 			}
-			return prov{kind: ProvEnv}
+			return prov{kind: ProvEnv, detail: envName(info, x.Args[0])}
 		}
 		best := unknownProv
 		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
@@ -346,6 +350,13 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 		fv, _ := sel.Obj().(*types.Var)
 		if fv == nil {
+			return unknownProv
+		}
+		if _, ok := sdk.STSCredentialsType(info.TypeOf(x.X)); ok {
+			// out.Credentials.AccessKeyId of an STS output: temporary.
+			if slices.Contains(sdk.STSKeyFields[:], fv.Name()) {
+				return prov{kind: ProvSTS, detail: f.stsSource(x.X)}
+			}
 			return unknownProv
 		}
 		tag := fieldTag(sdk.FieldOwner(sel), fv)
@@ -416,7 +427,10 @@ func (f *Flow) defProv(d def, depth int) prov {
 		return unknownProv
 	}
 	if sym := sdk.CalleeSymbol(f.info, call); sym == sdk.OsLookupEnv && d.idx == 0 && len(call.Args) == 1 {
-		name, _ := sdk.StringConst(f.info, call.Args[0])
+		name, ok := sdk.StringConst(f.info, call.Args[0])
+		if !ok {
+			name = envName(f.info, call.Args[0])
+		}
 		return prov{kind: ProvEnv, detail: name}
 	}
 	if fn := sdk.Callee(f.info, call); fn != nil {
@@ -612,4 +626,65 @@ func envTag(tag string) string {
 		}
 	}
 	return ""
+}
+
+// stsSource names where STS credentials (out.Credentials, or a variable
+// holding them) come from: the STS call and its position when the value
+// is a field of a local variable assigned from a call, else the value.
+func (f *Flow) stsSource(e ast.Expr) string {
+	if call := f.stsCall(e, 0); call != nil {
+		return renderTop(f.info, call) + " at " + f.where(call.Pos())
+	}
+	return render(f.info, e, 1)
+}
+
+// stsCall finds the SDK call whose output e is part of, through
+// selectors, dereferences and local variables (c := out.Credentials).
+func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
+	if depth > 4 {
+		return nil
+	}
+	base := ast.Unparen(e)
+	for {
+		switch x := base.(type) {
+		case *ast.SelectorExpr:
+			base = ast.Unparen(x.X)
+			continue
+		case *ast.StarExpr:
+			base = ast.Unparen(x.X)
+			continue
+		}
+		break
+	}
+	switch x := base.(type) {
+	case *ast.CallExpr:
+		if fn := sdk.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
+			return x
+		}
+	case *ast.Ident:
+		if v, ok := f.info.Uses[x].(*types.Var); ok && v.Pkg() == f.pass.Pkg {
+			for _, d := range f.idx.defs[v] {
+				if d.idx > 0 {
+					continue
+				}
+				if c := f.stsCall(d.rhs, depth+1); c != nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// envName renders the name of an environment variable built at run time:
+// prefix + "AWS_ACCESS_KEY_ID" (a variable name is no secret).
+func envName(info *types.Info, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if s, ok := sdk.StringConst(info, e); ok {
+		return strconv.Quote(s)
+	}
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		return envName(info, b.X) + " + " + envName(info, b.Y)
+	}
+	return render(info, e, 1)
 }

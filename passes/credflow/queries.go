@@ -77,6 +77,22 @@ func (f *Flow) NonAWSOnly(n ast.Node) (string, bool) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.buildSinks()
+	eps := f.sinks[n]
+	if len(eps) == 0 {
+		return "", false
+	}
+	for _, ep := range eps {
+		if !NonAWSEndpoint(ep) {
+			return "", false
+		}
+	}
+	return eps[0], true
+}
+
+// buildSinks maps each construction to the endpoints of the clients of
+// the package it reaches (once; f.mu held).
+func (f *Flow) buildSinks() {
 	if !f.sinksDone {
 		f.sinksDone = true
 		f.sinks = map[ast.Node][]string{}
@@ -92,16 +108,6 @@ func (f *Flow) NonAWSOnly(n ast.Node) (string, bool) {
 			}
 		}
 	}
-	eps := f.sinks[n]
-	if len(eps) == 0 {
-		return "", false
-	}
-	for _, ep := range eps {
-		if !NonAWSEndpoint(ep) {
-			return "", false
-		}
-	}
-	return eps[0], true
 }
 
 // NonAWSEndpoint reports whether a constant endpoint is provably not AWS:

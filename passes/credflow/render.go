@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -98,11 +99,22 @@ func render(info *types.Info, e ast.Expr, depth int) string {
 						continue
 					}
 				}
+				if isMethodCall(info, x) {
+					// q.Get("aws_access_key_id"), sec.Key("aws_secret_access_key"):
+					// the name of a parameter or field, not a secret.
+					if n, ok := nameLit(info, a); ok {
+						args = append(args, n)
+						continue
+					}
+				}
 				args = append(args, render(info, a, depth+1))
 			}
 		}
 		return render(info, x.Fun, depth+1) + "(" + strings.Join(args, ", ") + ")"
 	case *ast.IndexExpr:
+		if n, ok := nameLit(info, x.Index); ok {
+			return render(info, x.X, depth+1) + "[" + n + "]"
+		}
 		return render(info, x.X, depth+1) + "[" + render(info, x.Index, depth+1) + "]"
 	case *ast.CompositeLit:
 		if x.Type == nil {
@@ -117,4 +129,30 @@ func render(info *types.Info, e ast.Expr, depth int) string {
 		return render(info, x.X, depth+1) + " " + x.Op.String() + " " + render(info, x.Y, depth+1)
 	}
 	return "..."
+}
+
+// nameShape is a field, parameter or variable name: aws_access_key_id,
+// AWS_SECRET_ACCESS_KEY, s3.secret-key.
+var nameShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([_.-][A-Za-z0-9]+)+$`)
+
+// nameLit returns a string constant quoted as written when it is shaped
+// like a name (with a separator, not like an AWS key ID, at most 48
+// characters): used as a map index or a lookup argument it names a field
+// or parameter, and masking applies to secret values only.
+func nameLit(info *types.Info, e ast.Expr) (string, bool) {
+	s, ok := sdk.StringConst(info, e)
+	if !ok || len(s) > 48 || AWSKeyID(s) || !nameShape.MatchString(s) {
+		return "", false
+	}
+	return strconv.Quote(s), true
+}
+
+// isMethodCall reports whether call calls a method (q.Get(...)).
+func isMethodCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodVal
 }

@@ -18,6 +18,9 @@ type Reach struct {
 	// Own is true when the package is part of an SDK itself; credlint does
 	// not report inside the SDKs.
 	Own bool
+	// Env is true when a package that cannot reach an SDK mentions AWS
+	// credential variables where it may set an environment (EnvOnly).
+	Env bool
 
 	files     []*ast.File
 	once      sync.Once
@@ -81,7 +84,7 @@ func runReach(pass *analysis.Pass) (any, error) {
 	if reaches {
 		pass.ExportPackageFact(new(ReachesSDK))
 	}
-	return &Reach{SDKs: reaches, Own: own, files: pass.Files}, nil
+	return &Reach{SDKs: reaches, Own: own, Env: !reaches && mentionsCredentialVars(pass.Files), files: pass.Files}, nil
 }
 
 // Reaches reports whether pkg imports an SDK package, directly or

@@ -1,0 +1,190 @@
+package staticcreds
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// escapes reports the uses that keep a snapshot of refreshing credentials
+// alive beyond the moment it was taken (docs/rules/staticcreds.md,
+// "Snapshots that outlive their moment"): a signing call with a kept
+// snapshot, an exported function returning one, and a refreshing provider
+// built on a snapshot as its base keys.
+func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done map[ast.Node]bool) []finding.Finding {
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return nil
+		}
+		var out []finding.Finding
+		for i, l := range n.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sdk.EnvSliceField(sdk.FieldSymbol(info, sel)) {
+				out = append(out, envEntries(info, flow, flow.SliceElems(n.Rhs[i]), done)...)
+			}
+		}
+		return out
+	case *ast.CallExpr:
+		s, ok := sdk.SignerOf(sdk.CalleeSymbol(info, n))
+		if !ok {
+			return nil
+		}
+		args := []int{s.Value}
+		if s.Value < 0 {
+			args = s.Keys[:]
+		}
+		for _, i := range args {
+			if i < 0 || i >= len(n.Args) {
+				continue
+			}
+			if p, kept, ok := flow.Snapshot(n.Args[i]); ok && kept {
+				return []finding.Finding{{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(
+					"%s(...) signs with a snapshot kept from %s: it expires within hours (ExpiredToken); Retrieve per request",
+					flow.Render(n.Fun), p.Detail)}}
+			}
+		}
+	case *ast.ReturnStmt:
+		fd := enclosingFunc(cur)
+		if fd == nil || !fd.Name.IsExported() || inAdapter(info, cur) {
+			return nil
+		}
+		for _, r := range n.Results {
+			if _, ok := sdk.CredValueType(info.TypeOf(r)); !ok {
+				continue
+			}
+			if p, kept, ok := flow.Snapshot(r); ok && kept {
+				return []finding.Finding{{Pos: r.Pos(), End: r.End(), Message: fmt.Sprintf(
+					"%s returns a snapshot kept from %s: callers get credentials that expire within hours (ExpiredToken); hand out the provider instead",
+					fd.Name.Name, p.Detail)}}
+			}
+		}
+	case *ast.CompositeLit:
+		if _, ok := sdk.EnvPairType(info.TypeOf(n)); ok {
+			return envPair(info, flow, n)
+		}
+		var out []finding.Finding
+		for _, el := range n.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok && sdk.EnvSliceField(sdk.KeyedFieldSymbol(info.TypeOf(n), kv.Key)) {
+				out = append(out, envEntries(info, flow, flow.SliceElems(kv.Value), done)...)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+		for _, el := range n.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok || !sdk.BaseKeyField(sdk.KeyedFieldSymbol(info.TypeOf(n), kv.Key)) {
+				continue
+			}
+			if p, _, ok := flow.Snapshot(kv.Value); ok {
+				return []finding.Finding{{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(
+					"%s takes base keys from a snapshot (%s): the provider re-assumes only until they expire (ExpiredToken); use a refreshing provider",
+					flow.Render(n.Type)+"{...}", p.Detail)}}
+			}
+		}
+	}
+	return nil
+}
+
+// enclosingFunc returns the function declaration cur is in, unless cur is
+// inside a function literal.
+func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		fd, _ := c.Node().(*ast.FuncDecl)
+		return fd
+	}
+	return nil
+}
+
+// envEntries reports the "NAME=value" entries of another process's
+// environment that set AWS credential variables.
+func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done map[ast.Node]bool) []finding.Finding {
+	var out []finding.Finding
+	for _, el := range elems {
+		name, value, ok := sdk.EnvEntry(info, el)
+		if !ok || !sdk.CredentialEnvVars[name] || done[el] || emptyValue(info, el, value) {
+			continue
+		}
+		done[el] = true
+		out = append(out, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
+			"%s=… in a child process's environment gives it keys from %s: they override its own and never refresh (ExpiredToken); let it use its default chain",
+			name, entrySource(info, flow, el, value))})
+	}
+	return out
+}
+
+// envPair reports an ECS container environment pair that sets an AWS
+// credential variable.
+func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []finding.Finding {
+	var name string
+	var value ast.Expr
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		switch id, _ := kv.Key.(*ast.Ident); {
+		case id == nil:
+		case id.Name == "Name":
+			name, _ = sdk.StringArg(info, kv.Value)
+		case id.Name == "Value":
+			value = kv.Value
+		}
+	}
+	if !sdk.CredentialEnvVars[name] || value == nil {
+		return nil
+	}
+	if v, ok := sdk.StringArg(info, value); ok && v == "" {
+		return nil // clears the variable: the task role is used
+	}
+	return []finding.Finding{{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
+		"%s in an ECS container environment gives the task keys from %s: they override its task role and never refresh (ExpiredToken); use a task role",
+		name, entrySource(info, flow, nil, value))}}
+}
+
+// entrySource names where an environment value comes from.
+func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) string {
+	if value == nil {
+		s, _ := sdk.StringConst(info, entry)
+		_, v, _ := strings.Cut(s, "=")
+		return fmt.Sprintf("a literal (%s)", credflow.Mask(v))
+	}
+	p := flow.KeyProv(value)
+	d := p.Detail
+	if d == "" {
+		d = flow.Render(value)
+	}
+	switch p.Kind {
+	case credflow.ProvSnapshot:
+		return "a snapshot (" + d + ")"
+	case credflow.ProvSTS:
+		return "temporary credentials (" + d + ")"
+	case credflow.ProvConfig:
+		return "configuration (" + d + ")"
+	case credflow.ProvEnv:
+		return "the environment (" + d + ")"
+	case credflow.ProvLiteral:
+		return "a literal (" + d + ")"
+	}
+	return d
+}
+
+// emptyValue reports whether an environment entry sets its variable to
+// the constant "" ("AWS_ACCESS_KEY_ID=", "AWS_SESSION_TOKEN=" + ""): it
+// clears it, and the SDKs then fall through to the task role.
+func emptyValue(info *types.Info, entry, value ast.Expr) bool {
+	if value == nil {
+		s, _ := sdk.StringConst(info, entry)
+		_, v, _ := strings.Cut(s, "=")
+		return v == ""
+	}
+	v, ok := sdk.StringConst(info, value)
+	return ok && v == ""
+}

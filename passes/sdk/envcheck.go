@@ -1,0 +1,54 @@
+package sdk
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// EnvOnly reports whether a package that cannot reach an SDK may still put
+// AWS credentials into an environment: a bootstrap package that exports
+// secrets with os.Setenv before clients are built elsewhere, or that starts
+// a child process with keys in exec.Cmd.Env. Rules that report those look
+// at such packages too; every other rule skips them.
+func (r *Reach) EnvOnly() bool { return r.Env && !r.SDKs && !r.Own }
+
+// envImports are the packages through which Go code sets an environment.
+var envImports = map[string]bool{`"os"`: true, `"os/exec"`: true, `"syscall"`: true}
+
+// mentionsCredentialVars is the cheap syntactic pre-check behind EnvOnly:
+// a file imports os, os/exec or syscall and holds a string literal that
+// names an AWS credential variable (CredentialEnvVars).
+func mentionsCredentialVars(files []*ast.File) bool {
+	for _, f := range files {
+		imports := false
+		for _, imp := range f.Imports {
+			if envImports[imp.Path.Value] {
+				imports = true
+				break
+			}
+		}
+		if !imports {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "AWS_") {
+				for name := range CredentialEnvVars {
+					if strings.Contains(lit.Value, name) {
+						found = true
+						break
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,23 @@
+// Package branch builds its process-lifetime client on the default chain
+// in production and on static keys under a development flag. It is
+// reported (static on any path), and the message names the branch.
+package branch
+
+import (
+	"context"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+)
+
+var client *s3.Client // want `^globalclient: client lives for the whole process \(set in init\) but its credentials come from static keys when LOCAL_DEV == "1" \(branch/branch.go:19\): credentials.NewStaticCredentialsProvider\(os.Getenv\("DEV_KEY"\), \.\.\.\) at branch/branch.go:20; they never refresh`
+
+func init() {
+	cfg, _ := config.LoadDefaultConfig(context.Background())
+	if os.Getenv("LOCAL_DEV") == "1" {
+		cfg.Credentials = credentials.NewStaticCredentialsProvider(os.Getenv("DEV_KEY"), os.Getenv("DEV_SECRET"), "")
+	}
+	client = s3.NewFromConfig(cfg)
+}

@@ -1,0 +1,38 @@
+// Package copies builds process-lifetime clients from copies of a config
+// whose credentials are replaced on the copy: v2 cfg.Copy() then
+// cfg.Credentials = ..., v1 sess.Copy(&aws.Config{Credentials: ...}).
+package copies
+
+import (
+	"context"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awsv1 "github.com/aws/aws-sdk-go/aws"
+	credsv1 "github.com/aws/aws-sdk-go/aws/credentials"
+	"github.com/aws/aws-sdk-go/aws/session"
+	s3v1 "github.com/aws/aws-sdk-go/service/s3"
+)
+
+var (
+	archive *s3.Client // want `^globalclient: archive lives for the whole process \(set in init\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("ARCHIVE_KEY"\), \.\.\.\) at copies/copies.go:31`
+	primary *s3.Client // default chain: quiet
+	legacy  *s3v1.S3   // want `^globalclient: legacy lives for the whole process \(set in init\) but its credentials come from credsv1.NewStaticCredentials\(os.Getenv\("LEGACY_KEY"\), \.\.\.\) at copies/copies.go:36`
+	shared  *s3v1.S3   // the session's default chain: quiet
+	sess    = session.Must(session.NewSession())
+)
+
+func init() {
+	cfg, _ := config.LoadDefaultConfig(context.Background())
+	primary = s3.NewFromConfig(cfg)
+	cp := cfg.Copy()
+	cp.Credentials = credentials.NewStaticCredentialsProvider(os.Getenv("ARCHIVE_KEY"), os.Getenv("ARCHIVE_SECRET"), "")
+	archive = s3.NewFromConfig(cp)
+
+	shared = s3v1.New(sess)
+	legacy = s3v1.New(sess.Copy(&awsv1.Config{
+		Credentials: credsv1.NewStaticCredentials(os.Getenv("LEGACY_KEY"), os.Getenv("LEGACY_SECRET"), ""),
+	}))
+}

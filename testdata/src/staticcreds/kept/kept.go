@@ -1,0 +1,126 @@
+// Package kept keeps snapshots of refreshing credentials beyond the moment
+// they were taken — in a struct built once, a package variable, a
+// sync.Once — and signs with them, returns them, or builds an assume-role
+// provider on them. Snapshots taken where they are used (Retrieve per
+// request) are what the SDK intends and stay quiet.
+package kept
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	miniocreds "github.com/minio/minio-go/v7/pkg/credentials"
+	"github.com/minio/minio-go/v7/pkg/signer"
+)
+
+// Auth signs requests for an HTTP API behind SigV4.
+type Auth struct {
+	provider aws.CredentialsProvider
+	creds    aws.Credentials
+	signer   *v4.Signer
+}
+
+// NewAuth takes one snapshot at start-up and keeps it in the struct.
+func NewAuth(ctx context.Context, cfg aws.Config) (*Auth, error) {
+	creds, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Auth{provider: cfg.Credentials, creds: creds, signer: v4.NewSigner()}, nil
+}
+
+// Sign signs with the kept snapshot: it expires hours after start-up.
+func (a *Auth) Sign(ctx context.Context, r *http.Request) error {
+	return a.signer.SignHTTP(ctx, a.creds, r, "UNSIGNED-PAYLOAD", "execute-api", "us-east-1", time.Now()) // want `^staticcreds: a.signer.SignHTTP\(\.\.\.\) signs with a snapshot kept from cfg.Credentials.Retrieve\(ctx\) at kept/kept.go:29: it expires within hours \(ExpiredToken\); Retrieve per request$`
+}
+
+// Presign presigns through a local copy of the kept snapshot.
+func (a *Auth) Presign(ctx context.Context, r *http.Request) (string, error) {
+	c := a.creds
+	url, _, err := a.signer.PresignHTTP(ctx, c, r, "UNSIGNED-PAYLOAD", "s3", "us-east-1", time.Now()) // want `^staticcreds: a.signer.PresignHTTP\(\.\.\.\) signs with a snapshot kept from cfg.Credentials.Retrieve\(ctx\) at kept/kept.go:29`
+	return url, err
+}
+
+// Credentials hands the kept snapshot to callers in other modules.
+func (a *Auth) Credentials() aws.Credentials {
+	return a.creds // want `^staticcreds: Credentials returns a snapshot kept from cfg.Credentials.Retrieve\(ctx\) at kept/kept.go:29: callers get credentials that expire within hours \(ExpiredToken\); hand out the provider instead$`
+}
+
+// SignFresh retrieves per request: the provider's cache refreshes. Quiet.
+func (a *Auth) SignFresh(ctx context.Context, r *http.Request) error {
+	creds, err := a.provider.Retrieve(ctx)
+	if err != nil {
+		return err
+	}
+	return a.signer.SignHTTP(ctx, creds, r, "UNSIGNED-PAYLOAD", "execute-api", "us-east-1", time.Now())
+}
+
+// Current returns a fresh snapshot on each call, like Retrieve. Quiet.
+func (a *Auth) Current(ctx context.Context) (aws.Credentials, error) {
+	creds, err := a.provider.Retrieve(ctx)
+	return creds, err
+}
+
+// Log only validates the kept value. Quiet.
+func (a *Auth) Log() bool { return a.creds.HasKeys() }
+
+var (
+	once     sync.Once
+	shared   aws.Credentials
+	provider aws.CredentialsProvider
+)
+
+// signOnce takes the snapshot once per process inside a sync.Once.
+func signOnce(ctx context.Context, r *http.Request) error {
+	once.Do(func() {
+		shared, _ = provider.Retrieve(ctx)
+	})
+	return v4.NewSigner().SignHTTP(ctx, shared, r, "UNSIGNED-PAYLOAD", "s3", "us-east-1", time.Now()) // want `^staticcreds: v4.NewSigner\(\).SignHTTP\(\.\.\.\) signs with a snapshot kept from provider.Retrieve\(ctx\) at kept/kept.go:80`
+}
+
+// MinioAuth keeps minio's snapshot in a struct.
+type MinioAuth struct {
+	value miniocreds.Value
+	creds *miniocreds.Credentials
+}
+
+// NewMinioAuth snapshots minio credentials once.
+func NewMinioAuth(creds *miniocreds.Credentials) *MinioAuth {
+	v, _ := creds.Get()
+	return &MinioAuth{value: v, creds: creds}
+}
+
+// Sign signs with minio's signer and the kept keys.
+func (m *MinioAuth) Sign(r http.Request) *http.Request {
+	return signer.SignV4(r, m.value.AccessKeyID, m.value.SecretAccessKey, m.value.SessionToken, "us-east-1") // want `^staticcreds: signer.SignV4\(\.\.\.\) signs with a snapshot kept from creds.Get\(\) at kept/kept.go:93`
+}
+
+// SignFresh gets the keys per request. Quiet.
+func (m *MinioAuth) SignFresh(r http.Request) *http.Request {
+	v, _ := m.creds.Get()
+	return signer.SignV4(r, v.AccessKeyID, v.SecretAccessKey, v.SessionToken, "us-east-1")
+}
+
+// AssumeOnSnapshot builds minio's assume-role provider on a snapshot: it
+// re-assumes with base keys that expire.
+func AssumeOnSnapshot(creds *miniocreds.Credentials, role string) (*miniocreds.Credentials, error) {
+	v, err := creds.Get()
+	if err != nil {
+		return nil, err
+	}
+	return miniocreds.NewSTSAssumeRole("https://sts.amazonaws.com", miniocreds.STSAssumeRoleOptions{ // want `^staticcreds: miniocreds.STSAssumeRoleOptions\{\.\.\.\} takes base keys from a snapshot \(creds.Get\(\) at kept/kept.go:111\): the provider re-assumes only until they expire \(ExpiredToken\); use a refreshing provider$`
+		AccessKey:    v.AccessKeyID,
+		SecretKey:    v.SecretAccessKey,
+		SessionToken: v.SessionToken,
+		RoleARN:      role,
+	})
+}
+
+// AssumeOnKeys builds it on configured keys: not a snapshot. Quiet here.
+func AssumeOnKeys(key, secret, role string) (*miniocreds.Credentials, error) {
+	return miniocreds.NewSTSAssumeRole("https://sts.amazonaws.com", miniocreds.STSAssumeRoleOptions{AccessKey: key, SecretKey: secret, RoleARN: role})
+}
