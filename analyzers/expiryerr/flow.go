@@ -234,10 +234,10 @@ func (f *flow) opSource(call *ast.CallExpr, at token.Pos, depth int) *source {
 	if fn == nil {
 		return nil
 	}
-	if s, m, ok := sdk.MirroredS3Operation(fn); ok {
+	if s, m, ok := sdk.MirroredOperation(fn); ok {
 		return &source{sdk: s, op: sdk.SymbolOf(m).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(m), transfer: isTransfer(m)}
 	}
-	if s, ok := sdk.S3Operation(fn); ok {
+	if s, ok := sdk.Operation(fn); ok {
 		return &source{sdk: s, op: sdk.SymbolOf(fn).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(fn), transfer: isTransfer(fn), presign: isKind(fn, sdk.PresignClient)}
 	}
 	if s, ok := sdk.RequestBuilder(fn); ok {
