@@ -65,13 +65,14 @@ var Analyzer = &analysis.Analyzer{
 // ReturnsSDKError is the fact that a function's error result can be an
 // error of an SDK call (preferably an S3 operation).
 type ReturnsSDKError struct {
-	SDK      sdk.SDK
-	Op       string // e.g. "s3.Client.GetObject"
-	Where    string // file:line of the operation
-	S3       bool   // an S3 operation
-	Head     bool   // a HEAD request (expiry arrives as BadRequest)
-	Transfer bool   // an uploader/downloader method
-	Wrapped  bool   // wrapped on the way (fmt.Errorf, errors.Join, ...)
+	SDK       sdk.SDK
+	Op        string // e.g. "s3.Client.GetObject"
+	Where     string // file:line of the operation
+	Operation bool   // an operation of an AWS service (S3, SQS, ...)
+	Service   string // its service: "s3", "sqs", ...
+	Head      bool   // a HEAD request (expiry arrives as BadRequest)
+	Transfer  bool   // an uploader/downloader method
+	Wrapped   bool   // wrapped on the way (fmt.Errorf, errors.Join, ...)
 }
 
 // AFact marks ReturnsSDKError as a fact.
@@ -163,7 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if where == "" {
 				where = finding.Where(pass.Fset, s.opPos)
 			}
-			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, S3: s.s3, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
+			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, Operation: s.isOp, Service: s.service, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
 		}
 		if cl := c.localClassifier(fn); cl != nil {
 			pass.ExportObjectFact(fn, cl)
@@ -197,7 +198,7 @@ func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
 	if src.presign {
 		what = "when credentials cannot be retrieved (the ECS credential endpoint failing while the task role is rotated), the URL is empty and nothing sees why"
 	}
-	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src.sdk)))
+	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src)))
 }
 
 // discardHow says how the error result of call is discarded, or "".
@@ -582,10 +583,18 @@ func (c *checker) classifies(call *ast.CallExpr) bool {
 
 // ---- messages ----
 
-// codeCheck is the code-based expiry check for an SDK.
-func codeCheck(s sdk.SDK, wrapped bool) string {
+// codeCheck is the code-based expiry check for an SDK. S3 answers an
+// expired token with ExpiredToken; other services (JSON protocols:
+// DynamoDB, Kinesis, ...) with ExpiredTokenException, so the check for an
+// operation of another service names both (v1 request.credsExpiredCodes,
+// aws/request/retryer.go:98-105, lists the three codes).
+func codeCheck(s sdk.SDK, service string, wrapped bool) string {
+	other := service != "" && service != "s3"
 	switch s {
 	case sdk.V1:
+		if wrapped && other {
+			return `var awsErr awserr.Error; errors.As(err, &awsErr) && (awsErr.Code() == "ExpiredTokenException" || awsErr.Code() == "ExpiredToken")`
+		}
 		if wrapped {
 			return `var awsErr awserr.Error; errors.As(err, &awsErr) && awsErr.Code() == "ExpiredToken"`
 		}
@@ -596,22 +605,26 @@ func codeCheck(s sdk.SDK, wrapped bool) string {
 		}
 		return `minio.ToErrorResponse(err).Code == "ExpiredToken"`
 	}
+	if other {
+		return `var apiErr smithy.APIError; errors.As(err, &apiErr) && (apiErr.ErrorCode() == "ExpiredTokenException" || apiErr.ErrorCode() == "ExpiredToken")`
+	}
 	return `var apiErr smithy.APIError; errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken"`
 }
 
-func handleAdvice(s sdk.SDK) string {
-	return "check it: return it, or classify it (" + codeCheck(s, false) + ")"
+func handleAdvice(src *source) string {
+	return "check it: return it, or classify it (" + codeCheck(src.sdk, src.service, false) + ")"
 }
 
 // recovery says what to do on expiry, per SDK.
-func recovery(s sdk.SDK) string {
-	switch s {
+func recovery(src *source) string {
+	check := codeCheck(src.sdk, src.service, false)
+	switch src.sdk {
 	case sdk.V1:
-		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + check + ") and return or exit so that ECS replaces the task"
 	case sdk.Minio:
-		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + check + ") and return or exit so that ECS replaces the task"
 	}
-	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + codeCheck(s, false) + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
+	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + check + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
 }
 
 // describe names where an error comes from.
@@ -634,7 +647,7 @@ func textMessage(how, text string, src *source, wrapAt string) string {
 	if src.flat {
 		why += fmt.Sprintf("; the error was formatted without %%w at %s, so the SDK error is no longer in its chain: wrap it with %%w", wrapAt)
 	}
-	fix := codeCheck(src.sdk, src.wrapped)
+	fix := codeCheck(src.sdk, src.service, src.wrapped)
 	if src.wrapped && src.sdk != sdk.V2 {
 		fix += fmt.Sprintf(" (err wraps the SDK error at %s; %s does not unwrap)", wrapAt, map[sdk.SDK]string{sdk.V1: "request.IsErrorExpiredCreds", sdk.Minio: "minio.ToErrorResponse"}[src.sdk])
 	}
@@ -655,5 +668,5 @@ func headMessage(what string, src *source) string {
 
 func wrappedMessage(what, why string, src *source, wrapAt string) string {
 	return fmt.Sprintf("%s never fires on the error of %s: it was wrapped at %s and %s, so the SDK error is never seen; classify the original error, or use %s",
-		what, describe(src), wrapAt, why, codeCheck(src.sdk, true))
+		what, describe(src), wrapAt, why, codeCheck(src.sdk, src.service, true))
 }

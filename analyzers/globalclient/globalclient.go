@@ -89,6 +89,7 @@ type GlobalSet struct {
 	Global string // "storage.client", "storage.app.s3"
 	Origin string // credflow.Origin.String() of its credentials
 	SDK    sdk.SDK
+	Type   string // the client type it is or holds, e.g. "*sqs.Client"
 }
 
 // AFact marks SetsGlobals as a fact.
@@ -238,7 +239,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Origin, defaultChain(cr.Origin.SDK)),
+				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, c.clientType(g, s), s.how, cr.Origin, defaultChain(cr.Origin.SDK)),
 			})
 			reported = true
 			break
@@ -248,7 +249,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s); reported because globalclient.strict is on: build S3 clients where they are used or through a client factory", s.name, s.how),
+				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory", s.name, c.clientType(g, s), s.how),
 			})
 		}
 	}
@@ -257,7 +258,7 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level S3 client that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
@@ -329,7 +330,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 					return
 				}
 				if o := c.staticOrigin(rhs, idx); o != nil {
-					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK})
+					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK, Type: c.valueClientType(rhs, idx, g.v)})
 				}
 			})
 		}
@@ -649,4 +650,48 @@ func defaultChain(s sdk.SDK) string {
 		return `credentials.NewIAM("")`
 	}
 	return "config.LoadDefaultConfig without a credentials provider"
+}
+
+// clientType names the client type (of any service: "*sqs.Client",
+// "*s3.Client", "*session.Session") a set of g stores, or that g holds.
+func (c *checker) clientType(g *global, s set) string {
+	return c.valueClientType(s.rhs, s.idx, g.v)
+}
+
+// valueClientType names the client type that the value rhs (result idx of
+// a call, or -1) is or holds, else the one the variable v holds.
+func (c *checker) valueClientType(rhs ast.Expr, idx int, v *types.Var) string {
+	var t types.Type
+	if rhs != nil {
+		t = c.info.TypeOf(rhs)
+		if tuple, ok := t.(*types.Tuple); ok {
+			t = nil
+			if idx >= 0 && idx < tuple.Len() {
+				t = tuple.At(idx).Type()
+			}
+		}
+	}
+	held := sdk.HeldClient(t)
+	if held == nil && v != nil {
+		held = sdk.HeldClient(v.Type())
+		if sig, ok := types.Unalias(v.Type()).Underlying().(*types.Signature); ok && held == nil && sig.Results().Len() > 0 {
+			held = sdk.HeldClient(sig.Results().At(0).Type()) // sync.OnceValue(s)
+		}
+	}
+	if held == nil {
+		return "an AWS client"
+	}
+	name := types.TypeString(held, func(p *types.Package) string { return p.Name() })
+	if t != nil && types.Identical(held, t) {
+		return name
+	}
+	return "holds a " + name
+}
+
+// setType names the client type of another package's global for a message.
+func setType(s GlobalSet) string {
+	if s.Type == "" {
+		return "AWS client"
+	}
+	return strings.TrimPrefix(s.Type, "holds a ")
 }

@@ -292,12 +292,25 @@ func displayName(path string) string {
 
 // HoldsClient reports whether a value of type t is, or holds through the
 // fields of the user's own structs and the elements of maps, slices and
-// arrays (two levels deep), an S3 client, session or config of an SDK.
+// arrays (two levels deep), a client (of S3, SQS, DynamoDB, ... or
+// minio-go), session or config of an SDK.
 func HoldsClient(t types.Type) bool {
-	return holds(t, 0, containers, func(t types.Type) bool {
-		_, ok := ClientTypeOf(t)
-		return ok
+	return HeldClient(t) != nil
+}
+
+// HeldClient returns the first client, session or config type that a
+// value of type t is or holds (as HoldsClient looks for it, in field
+// order), or nil.
+func HeldClient(t types.Type) types.Type {
+	var found types.Type
+	holds(t, 0, containers, func(t types.Type) bool {
+		if _, ok := ClientTypeOf(t); ok {
+			found = t
+			return true
+		}
+		return false
 	})
+	return found
 }
 
 // MayHoldCredentials reports whether a value of type t can hold

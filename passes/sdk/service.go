@@ -245,3 +245,28 @@ func serviceTypesIn(pkg *types.Package) []*types.TypeName {
 	}
 	return out
 }
+
+// OperationService names the AWS service an operation (or v1 request
+// builder) talks to, as its package is named: "sqs" for sqs.Client.
+// ReceiveMessage or sqsiface.SQSAPI.ReceiveMessage, "s3" for S3 clients,
+// transfer types and minio-go. Expiry error codes differ by service (S3
+// answers ExpiredToken; JSON-protocol services such as DynamoDB and Kinesis
+// ExpiredTokenException), so advice depends on it. "" if fn is not an
+// operation of a known client.
+func OperationService(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	sym := SymbolOf(fn)
+	if _, ok := operationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]; ok {
+		return "s3" // s3 transfer types and minio-go
+	}
+	path := sym.Path
+	if v1IfacePackage(path) {
+		path = path[:strings.LastIndex(path, "/")]
+	}
+	if _, ok := ServicePackage(path); ok {
+		return path[strings.LastIndex(path, "/")+1:]
+	}
+	return ""
+}

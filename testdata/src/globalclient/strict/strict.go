@@ -13,12 +13,12 @@ import (
 	"github.com/aws/aws-sdk-go/aws/session"
 )
 
-var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient lives for the whole process \(set at its declaration\); reported because globalclient.strict is on: build S3 clients where they are used or through a client factory`
+var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory`
 
-var sess = session.Must(session.NewSession()) // want `globalclient: sess lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+var sess = session.Must(session.NewSession()) // want `globalclient: sess \(\*session\.Session\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
 
 // Static credentials get the usual message.
-var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient lives for the whole process \(set at its declaration\) but its credentials come from`
+var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from`
 
 var unset *s3.Client // never set for the process: quiet even in strict mode
 
