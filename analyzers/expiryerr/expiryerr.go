@@ -1,12 +1,12 @@
-// Package expiryerr defines the expiryerr rule: expired-token errors of S3
-// operations that are discarded, matched by their text, misread on HEAD
+// Package expiryerr defines the expiryerr rule: expired-token errors of
+// AWS operations (S3, SQS, DynamoDB, ... any service) that are discarded, matched by their text, misread on HEAD
 // requests, or retried forever by a worker loop.
 //
 // # Analyzer expiryerr
 //
-// expiryerr: report S3 errors that hide an expired token
+// expiryerr: report AWS errors that hide an expired token
 //
-// When the credentials of an ECS task expire, the error of the next S3
+// When the credentials of an ECS task expire, the error of the next
 // request is the only signal. aws-sdk-go-v2 never invalidates its
 // credential cache on ExpiredToken (retrying re-signs with the same dead
 // credentials); aws-sdk-go (v1) expires its credentials on ExpiredToken
@@ -28,8 +28,9 @@
 // the same function, or through functions that return one: the
 // ReturnsSDKError fact); "ExpiredToken" is also an error name of other
 // protocols. A worker loop (for {}, for { select }, for range over a
-// channel such as ticker.C) is reported when the error path of an S3
-// operation in it never returns, exits or breaks out of the loop, and the
+// channel such as ticker.C) is reported when the error path of an
+// operation (of any service: an SQS consumer around ReceiveMessage, a
+// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop, and the
 // error is never classified (errors.As/Is/AsType, a type assertion or
 // switch, an SDK classifier, or a function that classifies expiry codes:
 // the IsClassifier fact, or one named in expiryerr.classifiers).
@@ -54,7 +55,7 @@ import (
 // Analyzer is the expiryerr rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "expiryerr",
-	Doc:        "report S3 errors that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
+	Doc:        "report AWS errors (S3, SQS, DynamoDB, ...) that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,
@@ -63,7 +64,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // ReturnsSDKError is the fact that a function's error result can be an
-// error of an SDK call (preferably an S3 operation).
+// error of an SDK call (preferably an operation).
 type ReturnsSDKError struct {
 	SDK       sdk.SDK
 	Op        string // e.g. "s3.Client.GetObject"

@@ -454,7 +454,7 @@ func (f *flow) wrapsParam(fn *types.Func) bool {
 }
 
 // funcSource summarises a function of this package: where its error
-// result comes from, if from the SDKs (an S3 operation preferred).
+// result comes from, if from the SDKs (an operation preferred).
 func (f *flow) funcSource(fn *types.Func) *source {
 	if s, ok := f.funcSrc[fn]; ok {
 		return s

@@ -15,8 +15,8 @@ import (
 
 // ---- 4. worker loops that retry forever ----
 
-// checkLoop reports an S3 operation (or a call of a function that returns
-// an S3 operation's error) in a long-running loop whose error path never
+// checkLoop reports an operation (or a call of a function that returns
+// an operation's error) in a long-running loop whose error path never
 // leaves the loop and never classifies the error.
 func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 	src := c.opSource(call, call.Pos(), 0)

@@ -1,11 +1,12 @@
-// Package globalclient defines the globalclient rule: S3 clients that live
+// Package globalclient defines the globalclient rule: AWS clients (S3, SQS,
+// DynamoDB, ... any service) that live
 // as long as the process on credentials that cannot refresh.
 //
 // # Analyzer globalclient
 //
-// globalclient: report process-lifetime S3 clients whose credentials cannot refresh
+// globalclient: report process-lifetime AWS clients whose credentials cannot refresh
 //
-// A package-level S3 client is Go's normal idiom, and on ECS it is safe as
+// A package-level client is Go's normal idiom, and on ECS it is safe as
 // long as its credentials refresh: the default chain (config.LoadDefaultConfig,
 // session.NewSession() without credentials, minio credentials.NewIAM(""))
 // fetches new task-role credentials before the old ones expire. What breaks
@@ -22,8 +23,10 @@
 //	}
 //
 // Reported at the identifier of a package-level variable that holds a v2
+// service client of any service (*sqs.Client, *dynamodb.Client, ...),
 // *s3.Client, *s3.PresignClient, manager.Uploader or Downloader,
-// *transfermanager.Client or aws.Config; a v1 *s3.S3, s3iface.S3API,
+// *transfermanager.Client or aws.Config; a v1 service client of any
+// service (*sqs.SQS, *s3.S3, ...) or its <Name>API interface,
 // s3manager.Uploader, Downloader or BatchDelete, *session.Session or
 // *aws.Config; a *minio.Client; a struct (or pointer to one) with a field
 // holding one; a map, slice or array of them (each element set at the
@@ -45,7 +48,7 @@
 // anonymous clients, local variables, fields of per-request values, and
 // globals assigned only in request handlers or other code that is not run
 // once at start-up. With globalclient.strict = true, every process-lifetime
-// S3 client is reported, whatever its credentials.
+// AWS client is reported, whatever its credentials.
 package globalclient
 
 import (
@@ -67,7 +70,7 @@ import (
 // Analyzer is the globalclient rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "globalclient",
-	Doc:        "report process-lifetime S3 clients (package-level variables) whose credentials cannot refresh",
+	Doc:        "report process-lifetime AWS clients (package-level variables) whose credentials cannot refresh",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/globalclient.md",
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
 	Run:        run,
@@ -76,7 +79,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // SetsGlobals is the fact that calling an exported function or method sets
-// package-level S3 clients (of its package, or of packages it calls) on
+// package-level AWS clients (of its package, or of packages it calls) on
 // credentials that cannot refresh: storage.Init() called from main makes
 // storage's client live for the whole process. The package that calls it
 // from its own start-up code reports at the call.
@@ -103,7 +106,7 @@ func (f *SetsGlobals) String() string {
 	return "setsGlobals(" + strings.Join(names, ", ") + ")"
 }
 
-// global is a package-level variable that can hold an S3 client.
+// global is a package-level variable that can hold an AWS client.
 type global struct {
 	v     *types.Var
 	ident *ast.Ident
@@ -366,7 +369,7 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 	return cr.Origin
 }
 
-// collectGlobals finds the package-level variables that can hold an S3
+// collectGlobals finds the package-level variables that can hold an AWS
 // client, and records their declarations' values as lifetime sets.
 func (c *checker) collectGlobals() {
 	for _, f := range c.pass.Files {
@@ -432,7 +435,7 @@ func (c *checker) isContainerLit(e ast.Expr) bool {
 }
 
 // tracked reports whether a global of type t (declared with value rhs) can
-// hold an S3 client.
+// hold an AWS client.
 func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
 	if sdk.HoldsClient(t) {
 		return true

@@ -1,15 +1,17 @@
-// Package sdk is credlint's model of the three S3 SDKs it understands:
+// Package sdk is credlint's model of the three SDKs it understands:
 // aws-sdk-go-v2, aws-sdk-go (v1) and minio-go v7.
 //
 // It answers questions about types.Objects, never about source text: which
-// functions construct S3 clients or credentials, which types are S3 clients,
-// which struct fields and functions are retry knobs, which methods are S3
-// operations and which symbols classify errors. Objects are identified by
+// functions construct clients (of every AWS service: S3, SQS, DynamoDB, ...)
+// or credentials, which types are clients, which struct fields and
+// functions are retry knobs, which methods are operations and which symbols
+// classify errors. Service clients are recognised by their shape
+// (service.go); everything else is listed in table.go. Objects are identified by
 // their package path (with any vendor prefix removed), receiver type name and
 // name, so import aliases, dot imports, method values, function values and
 // vendored copies of the SDKs all resolve to the same entry.
 //
-// Every SDK symbol credlint knows lives in table.go. Rules and
+// Every SDK symbol credlint knows lives in this package. Rules and
 // passes/credflow only ask this package questions; they never compare
 // package paths or names themselves.
 package sdk
