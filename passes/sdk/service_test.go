@@ -292,3 +292,24 @@ func TestServicePackagePaths(t *testing.T) {
 		t.Error("v1IfacePackage")
 	}
 }
+
+// TestReachesOnlyService: a package that imports only a service other
+// than S3 reaches an SDK (rules run there); one that imports none does not.
+func TestReachesOnlyService(t *testing.T) {
+	sqs := types.NewPackage(modV2+"/service/sqs", "sqs")
+	app := types.NewPackage("example.com/app", "app")
+	app.SetImports([]*types.Package{types.NewPackage("fmt", "fmt"), sqs})
+	if !Reaches(app) {
+		t.Error("a package importing only service/sqs must reach the SDK")
+	}
+	v1 := types.NewPackage("example.com/v1app", "v1app")
+	v1.SetImports([]*types.Package{types.NewPackage(modV1+"/service/kinesis", "kinesis")})
+	if !Reaches(v1) {
+		t.Error("a package importing only v1 service/kinesis must reach the SDK")
+	}
+	none := types.NewPackage("example.com/none", "none")
+	none.SetImports([]*types.Package{types.NewPackage("net/http", "http"), types.NewPackage("github.com/IBM/ibm-cos-sdk-go/service/s3", "s3")})
+	if Reaches(none) {
+		t.Error("a package importing no SDK (a fork is none) must not reach it")
+	}
+}
