@@ -196,11 +196,18 @@ func v2OperationShape(fn *types.Func, sig *types.Signature) bool {
 	if p.Len() < 2 || r.Len() != 2 {
 		return false
 	}
-	if TypeSymbol(p.At(0).Type()) != (Symbol{"context", "", "Context"}) {
+	// Compared by path and name, not by object identity or SymbolOf: a
+	// package loaded from export data need not share *types.Package
+	// objects, nor scope parents, with one loaded from source.
+	ctx := NamedOf(p.At(0).Type())
+	if ctx == nil || ctx.Obj().Pkg() == nil || ctx.Obj().Pkg().Path() != "context" || ctx.Obj().Name() != "Context" {
 		return false
 	}
 	in, out := NamedOf(p.At(1).Type()), NamedOf(r.At(0).Type())
-	if in == nil || out == nil || in.Obj().Pkg() != fn.Pkg() || out.Obj().Pkg() != fn.Pkg() {
+	if in == nil || out == nil || in.Obj().Pkg() == nil || out.Obj().Pkg() == nil || fn.Pkg() == nil {
+		return false
+	}
+	if in.Obj().Pkg().Path() != fn.Pkg().Path() || out.Obj().Pkg().Path() != fn.Pkg().Path() {
 		return false
 	}
 	return in.Obj().Name() == fn.Name()+"Input" && out.Obj().Name() == fn.Name()+"Output"
