@@ -566,12 +566,17 @@ func hasErrorParam(fn *types.Func) bool {
 // classifies reports whether a call classifies the error it is given:
 // errors.As/Is/AsType, an SDK classifier (minio.ToErrorResponse,
 // request.IsErrorExpiredCreds, ...), or a classifier function.
+// errors.Is(err, context.Canceled) (or DeadlineExceeded) only asks
+// whether the loop is shutting down: it classifies nothing the SDK
+// returns (dapr's SQS pub/sub logs every other error and polls again).
 func (c *checker) classifies(call *ast.CallExpr) bool {
 	fn := sdk.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}
 	switch sym := sdk.SymbolOf(fn); {
+	case sym == symErrorsIs && len(call.Args) == 2 && c.isContextErr(call.Args[1]):
+		return false
 	case sym == symErrorsAs || sym == symErrorsIs || sym == symErrorsAsType:
 		return true
 	default:
@@ -670,4 +675,23 @@ func headMessage(what string, src *source) string {
 func wrappedMessage(what, why string, src *source, wrapAt string) string {
 	return fmt.Sprintf("%s never fires on the error of %s: it was wrapped at %s and %s, so the SDK error is never seen; classify the original error, or use %s",
 		what, describe(src), wrapAt, why, codeCheck(src.sdk, src.service, true))
+}
+
+// isContextErr reports whether e is context.Canceled or
+// context.DeadlineExceeded.
+func (c *checker) isContextErr(e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return false
+	}
+	switch sdk.SymbolOf(c.info.Uses[id]) {
+	case symContextCanceled, symContextDeadlineExceeded:
+		return true
+	}
+	return false
 }

@@ -66,6 +66,34 @@ func sqsWorkerReturns(ctx context.Context, q *sqs.Client) error { // want sqsWor
 	}
 }
 
+// dapr's SNS/SQS pub/sub: errors.Is(err, context.Canceled) only asks
+// whether the loop is stopping; it classifies nothing the SDK returns.
+func sqsWorkerContextOnly(ctx context.Context, q *sqs.Client) {
+	for ctx.Err() == nil {
+		_, err := q.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(queueURL)}) // want `expiryerr: sqs.Client.ReceiveMessage fails forever in this worker loop \(for ctx.Err\(\) == nil\)`
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+				continue
+			}
+			log.Printf("receive: %v", err)
+			time.Sleep(time.Second)
+			continue
+		}
+	}
+}
+
+// Negative: errors.Is against another error is a decision on the error.
+var errStop = errors.New("stop")
+
+func sqsWorkerIs(ctx context.Context, q *sqs.Client) {
+	for {
+		_, err := q.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(queueURL)})
+		if errors.Is(err, errStop) {
+			log.Print(err)
+		}
+	}
+}
+
 // DynamoDB: discarded, matched by text, and a ticker loop.
 func dynamo(ctx context.Context, db *dynamodb.Client, ticker *time.Ticker) error { // want dynamo:`returnsSDKError\(dynamodb.Client.GetItem\)`
 	item := map[string]types.AttributeValue{"id": &types.AttributeValueMemberS{Value: "1"}}
