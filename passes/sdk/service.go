@@ -277,3 +277,20 @@ func OperationService(fn *types.Func) string {
 	}
 	return ""
 }
+
+// Names from before every service was modelled, kept so that code written
+// against them (another branch) still builds; they mean the same.
+const (
+	// Deprecated: S3Client is ServiceClient (of any service, S3 included).
+	S3Client = ServiceClient
+)
+
+// S3Operation is Operation (of any service, S3 included).
+//
+// Deprecated: use Operation.
+func S3Operation(fn *types.Func) (SDK, bool) { return Operation(fn) }
+
+// MirroredS3Operation is MirroredOperation.
+//
+// Deprecated: use MirroredOperation.
+func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) { return MirroredOperation(fn) }
