@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kinesis"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/smithy-go"
 )
@@ -152,6 +153,25 @@ func kinesisReaderExits(ctx context.Context, k *kinesis.Client, iterator *string
 		}
 		iterator = out.NextShardIterator
 	}
+}
+
+// SNS: a publisher draining a channel of events for the life of the process.
+func publisher(ctx context.Context, topic *sns.Client, events <-chan string) {
+	for e := range events {
+		if _, err := topic.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn"), Message: aws.String(e)}); err != nil { // want `expiryerr: sns.Client.Publish fails forever in this worker loop \(for range events\).*ExpiredTokenException`
+			log.Printf("publish: %v", err)
+		}
+	}
+}
+
+// Negative: the publisher hands the error to the caller.
+func publisherReturns(ctx context.Context, topic *sns.Client, events <-chan string) error { // want publisherReturns:`returnsSDKError\(sns.Client.Publish\)`
+	for e := range events {
+		if _, err := topic.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn"), Message: aws.String(e)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // An interface of the program that mirrors the SQS client.
