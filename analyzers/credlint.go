@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc: `find code that makes Go services on AWS ECS fail with ExpiredToken hours after start
 
 credlint reports static or snapshotted credentials (staticcreds), process-lifetime
-S3 clients on credentials that cannot refresh (globalclient), disabled retries
+AWS clients (S3, SQS, DynamoDB, ...) on credentials that cannot refresh (globalclient), disabled retries
 (noretry), expiry errors that are discarded, matched by text or retried forever
 (expiryerr), and presigned URLs that outlive the task role session (presignttl),
 for aws-sdk-go-v2, aws-sdk-go and minio-go.

@@ -81,10 +81,10 @@ type Staticcreds struct {
 
 // Globalclient configures the globalclient rule.
 type Globalclient struct {
-	// Strict reports every process-lifetime S3 client, whatever its
+	// Strict reports every process-lifetime AWS client (any service), whatever its
 	// credentials.
 	Strict bool `toml:"strict" json:"strict"`
-	// Constructors are functions of the user's own that build S3 clients.
+	// Constructors are functions of the user's own that build AWS clients.
 	Constructors []string `toml:"constructors" json:"constructors"`
 }
 

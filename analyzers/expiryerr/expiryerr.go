@@ -1,12 +1,12 @@
-// Package expiryerr defines the expiryerr rule: expired-token errors of S3
-// operations that are discarded, matched by their text, misread on HEAD
+// Package expiryerr defines the expiryerr rule: expired-token errors of
+// AWS operations (S3, SQS, DynamoDB, ... any service) that are discarded, matched by their text, misread on HEAD
 // requests, or retried forever by a worker loop.
 //
 // # Analyzer expiryerr
 //
-// expiryerr: report S3 errors that hide an expired token
+// expiryerr: report AWS errors that hide an expired token
 //
-// When the credentials of an ECS task expire, the error of the next S3
+// When the credentials of an ECS task expire, the error of the next
 // request is the only signal. aws-sdk-go-v2 never invalidates its
 // credential cache on ExpiredToken (retrying re-signs with the same dead
 // credentials); aws-sdk-go (v1) expires its credentials on ExpiredToken
@@ -28,8 +28,9 @@
 // the same function, or through functions that return one: the
 // ReturnsSDKError fact); "ExpiredToken" is also an error name of other
 // protocols. A worker loop (for {}, for { select }, for range over a
-// channel such as ticker.C) is reported when the error path of an S3
-// operation in it never returns, exits or breaks out of the loop, and the
+// channel such as ticker.C) is reported when the error path of an
+// operation (of any service: an SQS consumer around ReceiveMessage, a
+// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop, and the
 // error is never classified (errors.As/Is/AsType, a type assertion or
 // switch, an SDK classifier, or a function that classifies expiry codes:
 // the IsClassifier fact, or one named in expiryerr.classifiers).
@@ -54,7 +55,7 @@ import (
 // Analyzer is the expiryerr rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "expiryerr",
-	Doc:        "report S3 errors that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
+	Doc:        "report AWS errors (S3, SQS, DynamoDB, ...) that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,
@@ -63,15 +64,16 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // ReturnsSDKError is the fact that a function's error result can be an
-// error of an SDK call (preferably an S3 operation).
+// error of an SDK call (preferably an operation).
 type ReturnsSDKError struct {
-	SDK      sdk.SDK
-	Op       string // e.g. "s3.Client.GetObject"
-	Where    string // file:line of the operation
-	S3       bool   // an S3 operation
-	Head     bool   // a HEAD request (expiry arrives as BadRequest)
-	Transfer bool   // an uploader/downloader method
-	Wrapped  bool   // wrapped on the way (fmt.Errorf, errors.Join, ...)
+	SDK       sdk.SDK
+	Op        string // e.g. "s3.Client.GetObject"
+	Where     string // file:line of the operation
+	Operation bool   // an operation of an AWS service (S3, SQS, ...)
+	Service   string // its service: "s3", "sqs", ...
+	Head      bool   // a HEAD request (expiry arrives as BadRequest)
+	Transfer  bool   // an uploader/downloader method
+	Wrapped   bool   // wrapped on the way (fmt.Errorf, errors.Join, ...)
 }
 
 // AFact marks ReturnsSDKError as a fact.
@@ -164,7 +166,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if where == "" {
 				where = finding.Where(pass.Fset, s.opPos)
 			}
-			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, S3: s.s3, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
+			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, Operation: s.isOp, Service: s.service, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
 		}
 		if cl := c.localClassifier(fn); cl != nil {
 			pass.ExportObjectFact(fn, cl)
@@ -198,7 +200,7 @@ func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
 	if src.presign {
 		what = "when credentials cannot be retrieved (the ECS credential endpoint failing while the task role is rotated), the URL is empty and nothing sees why"
 	}
-	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src.sdk)))
+	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src)))
 }
 
 // discardHow says how the error result of call is discarded, or "".
@@ -568,12 +570,17 @@ func hasErrorParam(fn *types.Func) bool {
 // classifies reports whether a call classifies the error it is given:
 // errors.As/Is/AsType, an SDK classifier (minio.ToErrorResponse,
 // request.IsErrorExpiredCreds, ...), or a classifier function.
+// errors.Is(err, context.Canceled) (or DeadlineExceeded) only asks
+// whether the loop is shutting down: it classifies nothing the SDK
+// returns (dapr's SQS pub/sub logs every other error and polls again).
 func (c *checker) classifies(call *ast.CallExpr) bool {
 	fn := sdk.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}
 	switch sym := sdk.SymbolOf(fn); {
+	case sym == symErrorsIs && len(call.Args) == 2 && c.isContextErr(call.Args[1]):
+		return false
 	case sym == symErrorsAs || sym == symErrorsIs || sym == symErrorsAsType:
 		return true
 	default:
@@ -586,10 +593,18 @@ func (c *checker) classifies(call *ast.CallExpr) bool {
 
 // ---- messages ----
 
-// codeCheck is the code-based expiry check for an SDK.
-func codeCheck(s sdk.SDK, wrapped bool) string {
+// codeCheck is the code-based expiry check for an SDK. S3 answers an
+// expired token with ExpiredToken; other services (JSON protocols:
+// DynamoDB, Kinesis, ...) with ExpiredTokenException, so the check for an
+// operation of another service names both (v1 request.credsExpiredCodes,
+// aws/request/retryer.go:98-105, lists the three codes).
+func codeCheck(s sdk.SDK, service string, wrapped bool) string {
+	other := service != "" && service != "s3"
 	switch s {
 	case sdk.V1:
+		if wrapped && other {
+			return `var awsErr awserr.Error; errors.As(err, &awsErr) && (awsErr.Code() == "ExpiredTokenException" || awsErr.Code() == "ExpiredToken")`
+		}
 		if wrapped {
 			return `var awsErr awserr.Error; errors.As(err, &awsErr) && awsErr.Code() == "ExpiredToken"`
 		}
@@ -600,22 +615,26 @@ func codeCheck(s sdk.SDK, wrapped bool) string {
 		}
 		return `minio.ToErrorResponse(err).Code == "ExpiredToken"`
 	}
+	if other {
+		return `var apiErr smithy.APIError; errors.As(err, &apiErr) && (apiErr.ErrorCode() == "ExpiredTokenException" || apiErr.ErrorCode() == "ExpiredToken")`
+	}
 	return `var apiErr smithy.APIError; errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken"`
 }
 
-func handleAdvice(s sdk.SDK) string {
-	return "check it: return it, or classify it (" + codeCheck(s, false) + ")"
+func handleAdvice(src *source) string {
+	return "check it: return it, or classify it (" + codeCheck(src.sdk, src.service, false) + ")"
 }
 
 // recovery says what to do on expiry, per SDK.
-func recovery(s sdk.SDK) string {
-	switch s {
+func recovery(src *source) string {
+	check := codeCheck(src.sdk, src.service, false)
+	switch src.sdk {
 	case sdk.V1:
-		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + check + ") and return or exit so that ECS replaces the task"
 	case sdk.Minio:
-		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + codeCheck(s, false) + ") and return or exit so that ECS replaces the task"
+		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + check + ") and return or exit so that ECS replaces the task"
 	}
-	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + codeCheck(s, false) + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
+	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + check + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
 }
 
 // describe names where an error comes from.
@@ -638,7 +657,7 @@ func textMessage(how, text string, src *source, wrapAt string) string {
 	if src.flat {
 		why += fmt.Sprintf("; the error was formatted without %%w at %s, so the SDK error is no longer in its chain: wrap it with %%w", wrapAt)
 	}
-	fix := codeCheck(src.sdk, src.wrapped)
+	fix := codeCheck(src.sdk, src.service, src.wrapped)
 	if src.wrapped && src.sdk != sdk.V2 {
 		fix += fmt.Sprintf(" (err wraps the SDK error at %s; %s does not unwrap)", wrapAt, map[sdk.SDK]string{sdk.V1: "request.IsErrorExpiredCreds", sdk.Minio: "minio.ToErrorResponse"}[src.sdk])
 	}
@@ -659,5 +678,24 @@ func headMessage(what string, src *source) string {
 
 func wrappedMessage(what, why string, src *source, wrapAt string) string {
 	return fmt.Sprintf("%s never fires on the error of %s: it was wrapped at %s and %s, so the SDK error is never seen; classify the original error, or use %s",
-		what, describe(src), wrapAt, why, codeCheck(src.sdk, true))
+		what, describe(src), wrapAt, why, codeCheck(src.sdk, src.service, true))
+}
+
+// isContextErr reports whether e is context.Canceled or
+// context.DeadlineExceeded.
+func (c *checker) isContextErr(e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return false
+	}
+	switch sdk.SymbolOf(c.info.Uses[id]) {
+	case symContextCanceled, symContextDeadlineExceeded:
+		return true
+	}
+	return false
 }

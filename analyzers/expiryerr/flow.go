@@ -17,10 +17,11 @@ import (
 // source says where an error value (or a v1 request) comes from.
 type source struct {
 	sdk      sdk.SDK
-	op       string    // the S3 operation or SDK function, e.g. "s3.Client.GetObject"
+	op       string    // the operation or SDK function, e.g. "s3.Client.GetObject", "sqs.Client.ReceiveMessage"
 	opPos    token.Pos // where it is called in this package, or NoPos
 	where    string    // file:line of the operation (set for facts of other packages)
-	s3       bool      // an S3 operation, not another SDK call
+	isOp     bool      // an operation of an AWS service (S3, SQS, ...), not another SDK call
+	service  string    // the operation's service: "s3", "sqs", ... (expiry codes differ)
 	head     bool      // a HEAD request: an expired token arrives as BadRequest
 	transfer bool      // an uploader/downloader/batch method (v1 wraps their errors)
 	presign  bool      // a presign method: signs, sends nothing
@@ -225,23 +226,24 @@ var (
 	errorIface = errorType.Underlying().(*types.Interface)
 )
 
-// opSource returns the source of a direct S3 operation call: a method of
-// an S3 client, presign client or transfer type, a method of an interface
-// that mirrors one, or v1 req.Send() on a request from an S3 builder. It
+// opSource returns the source of a direct operation call: a method of a
+// service client (S3, SQS, DynamoDB, ...), presign client or transfer
+// type, a method of an interface that mirrors one, or v1 req.Send() on a
+// request from a builder. It
 // also returns v1 requests from XxxRequest builders (request = true).
 func (f *flow) opSource(call *ast.CallExpr, at token.Pos, depth int) *source {
 	fn := sdk.Callee(f.info, call)
 	if fn == nil || sdk.PresignCall(fn) {
 		return nil // presigning sends no request
 	}
-	if s, m, ok := sdk.MirroredS3Operation(fn); ok && !sdk.PresignCall(m) {
-		return &source{sdk: s, op: sdk.SymbolOf(m).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(m), transfer: isTransfer(m)}
+	if s, m, ok := sdk.MirroredOperation(fn); ok && !sdk.PresignCall(m) {
+		return &source{sdk: s, op: sdk.SymbolOf(m).String(), opPos: call.Pos(), isOp: true, service: sdk.OperationService(m), head: sdk.IsHeadOperation(m), transfer: isTransfer(m)}
 	}
-	if s, ok := sdk.S3Operation(fn); ok {
-		return &source{sdk: s, op: sdk.SymbolOf(fn).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(fn), transfer: isTransfer(fn), presign: isKind(fn, sdk.PresignClient)}
+	if s, ok := sdk.Operation(fn); ok {
+		return &source{sdk: s, op: sdk.SymbolOf(fn).String(), opPos: call.Pos(), isOp: true, service: sdk.OperationService(fn), head: sdk.IsHeadOperation(fn), transfer: isTransfer(fn), presign: isKind(fn, sdk.PresignClient)}
 	}
 	if s, ok := sdk.RequestBuilder(fn); ok {
-		return &source{sdk: s, op: sdk.SymbolOf(fn).String(), opPos: call.Pos(), s3: true, head: sdk.IsHeadOperation(fn), request: true}
+		return &source{sdk: s, op: sdk.SymbolOf(fn).String(), opPos: call.Pos(), isOp: true, service: sdk.OperationService(fn), head: sdk.IsHeadOperation(fn), request: true}
 	}
 	if sdk.SymbolOf(fn) == sdk.RequestSend {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -296,7 +298,7 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 	}
 	var fact ReturnsSDKError
 	if f.pass.ImportObjectFact(fn, &fact) {
-		return &source{sdk: fact.SDK, op: fact.Op, where: fact.Where, s3: fact.S3, head: fact.Head, transfer: fact.Transfer, wrapped: fact.Wrapped, via: name}
+		return &source{sdk: fact.SDK, op: fact.Op, where: fact.Where, isOp: fact.Operation, service: fact.Service, head: fact.Head, transfer: fact.Transfer, wrapped: fact.Wrapped, via: name}
 	}
 	return nil
 }
@@ -380,14 +382,14 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 	return nil
 }
 
-// better prefers S3 operations over other SDK calls, and errors as the
+// better prefers operations over other SDK calls, and errors as the
 // SDK returned them over wrapped ones.
 func better(s, best *source) bool {
 	switch {
 	case best == nil:
 		return true
-	case s.s3 != best.s3:
-		return s.s3
+	case s.isOp != best.isOp:
+		return s.isOp
 	}
 	return best.wrapped && !s.wrapped
 }
@@ -452,7 +454,7 @@ func (f *flow) wrapsParam(fn *types.Func) bool {
 }
 
 // funcSource summarises a function of this package: where its error
-// result comes from, if from the SDKs (an S3 operation preferred).
+// result comes from, if from the SDKs (an operation preferred).
 func (f *flow) funcSource(fn *types.Func) *source {
 	if s, ok := f.funcSrc[fn]; ok {
 		return s

@@ -15,8 +15,8 @@ import (
 
 // ---- 4. worker loops that retry forever ----
 
-// checkLoop reports an S3 operation (or a call of a function that returns
-// an S3 operation's error) in a long-running loop whose error path never
+// checkLoop reports an operation (or a call of a function that returns
+// an operation's error) in a long-running loop whose error path never
 // leaves the loop and never classifies the error.
 func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 	src := c.opSource(call, call.Pos(), 0)
@@ -24,7 +24,7 @@ func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if src == nil {
-		if src = c.helperSource(call); src == nil || !src.s3 {
+		if src = c.helperSource(call); src == nil || !src.isOp {
 			return
 		}
 	}
@@ -33,7 +33,7 @@ func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	c.report(call, fmt.Sprintf("%s fails forever in this worker loop (%s): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once its credentials expire (static keys, a snapshot, a session that ended early) every iteration fails with ExpiredToken; %s",
-		describe(src), kind, recovery(src.sdk)))
+		describe(src), kind, recovery(src)))
 }
 
 // enclosingLoop returns the innermost long-running loop whose body holds

@@ -12,20 +12,23 @@ import (
 
 // Standard-library symbols the rule recognises.
 var (
-	symErrorsAs      = sdk.Symbol{Path: "errors", Name: "As"}
-	symErrorsAsType  = sdk.Symbol{Path: "errors", Name: "AsType"}
-	symErrorsIs      = sdk.Symbol{Path: "errors", Name: "Is"}
-	symErrorsUnwrap  = sdk.Symbol{Path: "errors", Name: "Unwrap"}
-	symErrorsJoin    = sdk.Symbol{Path: "errors", Name: "Join"}
-	symFmtErrorf     = sdk.Symbol{Path: "fmt", Name: "Errorf"}
-	symFmtSprint     = sdk.Symbol{Path: "fmt", Name: "Sprint"}
-	symFmtSprintln   = sdk.Symbol{Path: "fmt", Name: "Sprintln"}
-	symFmtSprintf    = sdk.Symbol{Path: "fmt", Name: "Sprintf"}
-	symOsExit        = sdk.Symbol{Path: "os", Name: "Exit"}
-	symRuntimeGoexit = sdk.Symbol{Path: "runtime", Name: "Goexit"}
-	symSyscallExit   = sdk.Symbol{Path: "syscall", Name: "Exit"}
-	symRegexpMatch   = sdk.Symbol{Path: "regexp", Name: "MatchString"}
-	symContextErr    = sdk.Symbol{Path: "context", Recv: "Context", Name: "Err"}
+	symErrorsAs     = sdk.Symbol{Path: "errors", Name: "As"}
+	symErrorsAsType = sdk.Symbol{Path: "errors", Name: "AsType"}
+	symErrorsIs     = sdk.Symbol{Path: "errors", Name: "Is"}
+	// context sentinels: errors.Is against them is no classification
+	symContextCanceled         = sdk.Symbol{Path: "context", Name: "Canceled"}
+	symContextDeadlineExceeded = sdk.Symbol{Path: "context", Name: "DeadlineExceeded"}
+	symErrorsUnwrap            = sdk.Symbol{Path: "errors", Name: "Unwrap"}
+	symErrorsJoin              = sdk.Symbol{Path: "errors", Name: "Join"}
+	symFmtErrorf               = sdk.Symbol{Path: "fmt", Name: "Errorf"}
+	symFmtSprint               = sdk.Symbol{Path: "fmt", Name: "Sprint"}
+	symFmtSprintln             = sdk.Symbol{Path: "fmt", Name: "Sprintln"}
+	symFmtSprintf              = sdk.Symbol{Path: "fmt", Name: "Sprintf"}
+	symOsExit                  = sdk.Symbol{Path: "os", Name: "Exit"}
+	symRuntimeGoexit           = sdk.Symbol{Path: "runtime", Name: "Goexit"}
+	symSyscallExit             = sdk.Symbol{Path: "syscall", Name: "Exit"}
+	symRegexpMatch             = sdk.Symbol{Path: "regexp", Name: "MatchString"}
+	symContextErr              = sdk.Symbol{Path: "context", Recv: "Context", Name: "Err"}
 )
 
 // stringTests are the strings functions that test a text against another.

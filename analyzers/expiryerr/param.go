@@ -36,7 +36,7 @@ func (f *flow) paramSource(e ast.Expr, at token.Pos, depth int) *source {
 		if s == nil {
 			s = f.paramSource(call.Args[i], call.Pos(), depth+1)
 		}
-		if s != nil && s.s3 && !s.request {
+		if s != nil && s.isOp && !s.request {
 			return s
 		}
 	}
@@ -106,7 +106,7 @@ func (c *checker) checkTextHelper(call *ast.CallExpr) {
 			continue
 		}
 		src := c.exprSource(a, -1, call.Pos(), 0)
-		if src == nil || !src.s3 || src.request {
+		if src == nil || !src.isOp || src.request {
 			continue
 		}
 		c.report(call, textMessage(fmt.Sprintf("in %s.%s, at %s", fn.Pkg().Name(), fn.Name(), f.Where), "", src, c.where(src.wrapPos)))

@@ -159,5 +159,5 @@ func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
 
 func streamMessage(s sdk.SDK, op, errField, how string) string {
 	return fmt.Sprintf("the errors of %s are discarded (%s): minio-go reports a failed request not as an error result but as an element with %s set (a listing ends there), so when the credentials expire this sees a short or empty result and nothing sees ExpiredToken; check %s in the loop: return it, or classify it (%s)",
-		op, how, errField, errField, codeCheck(s, false))
+		op, how, errField, errField, codeCheck(s, "s3", false))
 }

@@ -1,11 +1,12 @@
-// Package globalclient defines the globalclient rule: S3 clients that live
+// Package globalclient defines the globalclient rule: AWS clients (S3, SQS,
+// DynamoDB, ... any service) that live
 // as long as the process on credentials that cannot refresh.
 //
 // # Analyzer globalclient
 //
-// globalclient: report process-lifetime S3 clients whose credentials cannot refresh
+// globalclient: report process-lifetime AWS clients whose credentials cannot refresh
 //
-// A package-level S3 client is Go's normal idiom, and on ECS it is safe as
+// A package-level client is Go's normal idiom, and on ECS it is safe as
 // long as its credentials refresh: the default chain (config.LoadDefaultConfig,
 // session.NewSession() without credentials, minio credentials.NewIAM(""))
 // fetches new task-role credentials before the old ones expire. What breaks
@@ -22,8 +23,10 @@
 //	}
 //
 // Reported at the identifier of a package-level variable that holds a v2
+// service client of any service (*sqs.Client, *dynamodb.Client, ...),
 // *s3.Client, *s3.PresignClient, manager.Uploader or Downloader,
-// *transfermanager.Client or aws.Config; a v1 *s3.S3, s3iface.S3API,
+// *transfermanager.Client or aws.Config; a v1 service client of any
+// service (*sqs.SQS, *s3.S3, ...) or its <Name>API interface,
 // s3manager.Uploader, Downloader or BatchDelete, *session.Session or
 // *aws.Config; a *minio.Client; a struct (or pointer to one) with a field
 // holding one; a map, slice or array of them (each element set at the
@@ -45,7 +48,7 @@
 // anonymous clients, local variables, fields of per-request values, and
 // globals assigned only in request handlers or other code that is not run
 // once at start-up. With globalclient.strict = true, every process-lifetime
-// S3 client is reported, whatever its credentials.
+// AWS client is reported, whatever its credentials.
 package globalclient
 
 import (
@@ -67,7 +70,7 @@ import (
 // Analyzer is the globalclient rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "globalclient",
-	Doc:        "report process-lifetime S3 clients (package-level variables) whose credentials cannot refresh",
+	Doc:        "report process-lifetime AWS clients (package-level variables) whose credentials cannot refresh",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/globalclient.md",
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
 	Run:        run,
@@ -76,7 +79,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // SetsGlobals is the fact that calling an exported function or method sets
-// package-level S3 clients (of its package, or of packages it calls) on
+// package-level AWS clients (of its package, or of packages it calls) on
 // credentials that cannot refresh: storage.Init() called from main makes
 // storage's client live for the whole process. The package that calls it
 // from its own start-up code reports at the call.
@@ -89,6 +92,7 @@ type GlobalSet struct {
 	Global string // "storage.client", "storage.app.s3"
 	Origin string // credflow.Origin.String() of its credentials
 	SDK    sdk.SDK
+	Type   string // the client type it is or holds, e.g. "*sqs.Client"
 }
 
 // AFact marks SetsGlobals as a fact.
@@ -102,7 +106,7 @@ func (f *SetsGlobals) String() string {
 	return "setsGlobals(" + strings.Join(names, ", ") + ")"
 }
 
-// global is a package-level variable that can hold an S3 client.
+// global is a package-level variable that can hold an AWS client.
 type global struct {
 	v     *types.Var
 	ident *ast.Ident
@@ -238,7 +242,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, s.how, cr.Source(), defaultChain(cr.Origin.SDK)),
+				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, c.clientType(g, s), s.how, cr.Source(), defaultChain(cr.Origin.SDK)),
 			})
 			reported = true
 			break
@@ -248,7 +252,7 @@ func run(pass *analysis.Pass) (any, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s lives for the whole process (%s); reported because globalclient.strict is on: build S3 clients where they are used or through a client factory", s.name, s.how),
+				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory", s.name, c.clientType(g, s), s.how),
 			})
 		}
 	}
@@ -257,7 +261,7 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level S3 client that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
@@ -329,7 +333,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 					return
 				}
 				if o := c.staticOrigin(rhs, idx); o != nil {
-					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK})
+					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK, Type: c.valueClientType(rhs, idx, g.v)})
 				}
 			})
 		}
@@ -365,7 +369,7 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 	return cr.Origin
 }
 
-// collectGlobals finds the package-level variables that can hold an S3
+// collectGlobals finds the package-level variables that can hold an AWS
 // client, and records their declarations' values as lifetime sets.
 func (c *checker) collectGlobals() {
 	for _, f := range c.pass.Files {
@@ -431,7 +435,7 @@ func (c *checker) isContainerLit(e ast.Expr) bool {
 }
 
 // tracked reports whether a global of type t (declared with value rhs) can
-// hold an S3 client.
+// hold an AWS client.
 func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
 	if sdk.HoldsClient(t) {
 		return true
@@ -649,4 +653,48 @@ func defaultChain(s sdk.SDK) string {
 		return `credentials.NewIAM("")`
 	}
 	return "config.LoadDefaultConfig without a credentials provider"
+}
+
+// clientType names the client type (of any service: "*sqs.Client",
+// "*s3.Client", "*session.Session") a set of g stores, or that g holds.
+func (c *checker) clientType(g *global, s set) string {
+	return c.valueClientType(s.rhs, s.idx, g.v)
+}
+
+// valueClientType names the client type that the value rhs (result idx of
+// a call, or -1) is or holds, else the one the variable v holds.
+func (c *checker) valueClientType(rhs ast.Expr, idx int, v *types.Var) string {
+	var t types.Type
+	if rhs != nil {
+		t = c.info.TypeOf(rhs)
+		if tuple, ok := t.(*types.Tuple); ok {
+			t = nil
+			if idx >= 0 && idx < tuple.Len() {
+				t = tuple.At(idx).Type()
+			}
+		}
+	}
+	held := sdk.HeldClient(t)
+	if held == nil && v != nil {
+		held = sdk.HeldClient(v.Type())
+		if sig, ok := types.Unalias(v.Type()).Underlying().(*types.Signature); ok && held == nil && sig.Results().Len() > 0 {
+			held = sdk.HeldClient(sig.Results().At(0).Type()) // sync.OnceValue(s)
+		}
+	}
+	if held == nil {
+		return "an AWS client"
+	}
+	name := types.TypeString(held, func(p *types.Package) string { return p.Name() })
+	if t != nil && types.Identical(held, t) {
+		return name
+	}
+	return "holds a " + name
+}
+
+// setType names the client type of another package's global for a message.
+func setType(s GlobalSet) string {
+	if s.Type == "" {
+		return "AWS client"
+	}
+	return strings.TrimPrefix(s.Type, "holds a ")
 }

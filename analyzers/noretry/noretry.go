@@ -3,7 +3,7 @@
 //
 // # Analyzer noretry
 //
-// noretry: report S3 SDK settings that allow a single attempt
+// noretry: report AWS SDK settings that allow a single attempt
 //
 // Retries are how the SDKs ride out transient failures, and in aws-sdk-go
 // (v1) they are also how credentials are refreshed after ExpiredToken:
@@ -19,7 +19,8 @@
 //	mc, _ := minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // reported
 //
 // The knobs, with each SDK's own meaning of their values (sdk-facts Q5, Q9,
-// Q11): v2 aws.NopRetryer, RetryMaxAttempts of s3.Options, aws.Config and
+// Q11): v2 aws.NopRetryer, RetryMaxAttempts of the Options of any service
+// client (s3.Options, sqs.Options, ...), aws.Config and
 // config.LoadOptions, config.WithRetryMaxAttempts, retry.AddWithMaxAttempts,
 // retry.StandardOptions.MaxAttempts (0 means the default, 3 attempts, and
 // is never reported; negative means no cap); v1 aws.Config.MaxRetries and
@@ -56,7 +57,7 @@ import (
 // Analyzer is the noretry rule.
 var Analyzer = &analysis.Analyzer{
 	Name:       "noretry",
-	Doc:        "report S3 SDK settings that turn retries off (a single attempt)",
+	Doc:        "report AWS SDK settings (any service client, minio-go) that turn retries off (a single attempt)",
 	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/noretry.md",
 	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
 	Run:        run,

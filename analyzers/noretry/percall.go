@@ -229,10 +229,10 @@ func literalBody(info *types.Info, lit *ast.CompositeLit) ast.Expr {
 // on an interface that mirrors one.
 func isV2Operation(info *types.Info, call *ast.CallExpr) bool {
 	fn := sdk.Callee(info, call)
-	if s, ok := sdk.S3Operation(fn); ok {
+	if s, ok := sdk.Operation(fn); ok {
 		return s == sdk.V2
 	}
-	s, _, ok := sdk.MirroredS3Operation(fn)
+	s, _, ok := sdk.MirroredOperation(fn)
 	return ok && s == sdk.V2
 }
 

@@ -10,10 +10,10 @@ import (
 	"github.com/credlint/credlint/passes/sdk"
 )
 
-// presignOnly reports whether the knob at cur configures a v2 S3 client
-// that is only ever used to presign: the client is built in the argument
-// of s3.NewPresignClient, or held in a local variable whose every use is
-// that argument. Presigning sends no request, so a retry setting on such a
+// presignOnly reports whether the knob at cur configures a v2 service
+// client that is only ever used to presign: the client is built in the
+// argument of its service's NewPresignClient (s3, sts, ...), or held in a
+// local variable whose every use is that argument. Presigning sends no request, so a retry setting on such a
 // client changes nothing.
 func presignOnly(info *types.Info, cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
@@ -22,7 +22,7 @@ func presignOnly(info *types.Info, cur inspector.Cursor) bool {
 			return false
 		}
 		con, ok := sdk.ConstructorOf(sdk.CalleeSymbol(info, call))
-		if !ok || con.Kind != sdk.S3Client || con.SDK != sdk.V2 {
+		if !ok || con.Kind != sdk.ServiceClient || con.SDK != sdk.V2 {
 			continue
 		}
 		return onlyPresigned(info, c)
@@ -31,7 +31,7 @@ func presignOnly(info *types.Info, cur inspector.Cursor) bool {
 }
 
 // onlyPresigned reports whether the client built by the call at c only
-// reaches s3.NewPresignClient.
+// reaches a NewPresignClient.
 func onlyPresigned(info *types.Info, c inspector.Cursor) bool {
 	call := c.Node()
 	var v *types.Var
@@ -75,7 +75,8 @@ func onlyPresigned(info *types.Info, c inspector.Cursor) bool {
 	return used
 }
 
-// presignArg reports whether call is s3.NewPresignClient(arg, ...).
+// presignArg reports whether call is a service's NewPresignClient(arg, ...).
 func presignArg(info *types.Info, call *ast.CallExpr, arg ast.Node) bool {
-	return sdk.CalleeSymbol(info, call) == sdk.NewPresignClient && len(call.Args) > 0 && call.Args[0] == arg
+	con, ok := sdk.ConstructorOf(sdk.CalleeSymbol(info, call))
+	return ok && con.Kind == sdk.PresignClient && len(call.Args) > 0 && call.Args[0] == arg
 }

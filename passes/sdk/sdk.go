@@ -1,15 +1,17 @@
-// Package sdk is credlint's model of the three S3 SDKs it understands:
+// Package sdk is credlint's model of the three SDKs it understands:
 // aws-sdk-go-v2, aws-sdk-go (v1) and minio-go v7.
 //
 // It answers questions about types.Objects, never about source text: which
-// functions construct S3 clients or credentials, which types are S3 clients,
-// which struct fields and functions are retry knobs, which methods are S3
-// operations and which symbols classify errors. Objects are identified by
+// functions construct clients (of every AWS service: S3, SQS, DynamoDB, ...)
+// or credentials, which types are clients, which struct fields and
+// functions are retry knobs, which methods are operations and which symbols
+// classify errors. Service clients are recognised by their shape
+// (service.go); everything else is listed in table.go. Objects are identified by
 // their package path (with any vendor prefix removed), receiver type name and
 // name, so import aliases, dot imports, method values, function values and
 // vendored copies of the SDKs all resolve to the same entry.
 //
-// Every SDK symbol credlint knows lives in table.go. Rules and
+// Every SDK symbol credlint knows lives in this package. Rules and
 // passes/credflow only ask this package questions; they never compare
 // package paths or names themselves.
 package sdk
@@ -299,12 +301,25 @@ func displayName(path string) string {
 
 // HoldsClient reports whether a value of type t is, or holds through the
 // fields of the user's own structs and the elements of maps, slices and
-// arrays (two levels deep), an S3 client, session or config of an SDK.
+// arrays (two levels deep), a client (of S3, SQS, DynamoDB, ... or
+// minio-go), session or config of an SDK.
 func HoldsClient(t types.Type) bool {
-	return holds(t, 0, containers, func(t types.Type) bool {
-		_, ok := ClientTypeOf(t)
-		return ok
+	return HeldClient(t) != nil
+}
+
+// HeldClient returns the first client, session or config type that a
+// value of type t is or holds (as HoldsClient looks for it, in field
+// order), or nil.
+func HeldClient(t types.Type) types.Type {
+	var found types.Type
+	holds(t, 0, containers, func(t types.Type) bool {
+		if _, ok := ClientTypeOf(t); ok {
+			found = t
+			return true
+		}
+		return false
 	})
+	return found
 }
 
 // MayHoldCredentials reports whether a value of type t can hold

@@ -51,46 +51,48 @@ const (
 	MinioNotification = modMinio + "/pkg/notification"
 )
 
-// ClientKind says what an S3 client type is.
+// ClientKind says what a client type is.
 type ClientKind int
 
-// Kinds of S3 client values.
+// Kinds of client values.
 const (
-	S3Client      ClientKind = iota + 1 // issues S3 operations
+	ServiceClient ClientKind = iota + 1 // issues operations of an AWS service (S3, SQS, DynamoDB, ...)
 	PresignClient                       // presigns S3 requests
 	Transfer                            // uploader, downloader, transfer manager
 	Session                             // v1 session: a credentials holder clients are built from
 	Config                              // aws.Config: a credentials holder clients are built from
 )
 
-// ClientType describes a type whose values hold credentials and talk to S3.
+// ClientType describes a type whose values hold credentials and talk to
+// an AWS service.
 type ClientType struct {
 	SDK  SDK
 	Kind ClientKind
 }
 
+// clientTypes are the client types that are not service clients (see
+// service.go for those, s3.Client and s3.S3 included).
 var clientTypes = map[Symbol]ClientType{
-	{V2S3, "", "Client"}:              {V2, S3Client},
-	{V2S3, "", "PresignClient"}:       {V2, PresignClient},
 	{V2Manager, "", "Uploader"}:       {V2, Transfer},
 	{V2Manager, "", "Downloader"}:     {V2, Transfer},
 	{V2TransferManager, "", "Client"}: {V2, Transfer},
 	{V2Aws, "", "Config"}:             {V2, Config},
-	{V1S3, "", "S3"}:                  {V1, S3Client},
-	{V1S3iface, "", "S3API"}:          {V1, S3Client},
 	{V1S3manager, "", "Uploader"}:     {V1, Transfer},
 	{V1S3manager, "", "Downloader"}:   {V1, Transfer},
 	{V1S3manager, "", "BatchDelete"}:  {V1, Transfer},
 	{V1Session, "", "Session"}:        {V1, Session},
 	{V1Aws, "", "Config"}:             {V1, Config},
-	{MinioPkg, "", "Client"}:          {Minio, S3Client},
+	{MinioPkg, "", "Client"}:          {Minio, ServiceClient},
 }
 
-// ClientTypeOf reports whether t (or *t) is an S3 client, transfer, session
-// or config type of an SDK.
+// ClientTypeOf reports whether t (or *t) is a service client (of any AWS
+// service: S3, SQS, DynamoDB, ...), presign client, transfer, session or
+// config type of an SDK.
 func ClientTypeOf(t types.Type) (ClientType, bool) {
-	c, ok := clientTypes[TypeSymbol(t)]
-	return c, ok
+	if c, ok := clientTypes[TypeSymbol(t)]; ok {
+		return c, true
+	}
+	return serviceClientType(t)
 }
 
 // Constructor describes a function that builds a client, session or config.
@@ -106,14 +108,10 @@ type Constructor struct {
 }
 
 var constructors = map[Symbol]Constructor{
-	{V2S3, "", "New"}:                             {V2, S3Client, 0, false},
-	{V2S3, "", "NewFromConfig"}:                   {V2, S3Client, 0, false},
-	{V2S3, "", "NewPresignClient"}:                {V2, PresignClient, 0, false},
 	{V2Manager, "", "NewUploader"}:                {V2, Transfer, 0, false},
 	{V2Manager, "", "NewDownloader"}:              {V2, Transfer, 0, false},
 	{V2TransferManager, "", "New"}:                {V2, Transfer, 0, false},
 	{V2Config, "", "LoadDefaultConfig"}:           {V2, Config, -1, true},
-	{V1S3, "", "New"}:                             {V1, S3Client, 0, false},
 	{V1Session, "", "New"}:                        {V1, Session, -1, true},
 	{V1Session, "", "NewSession"}:                 {V1, Session, -1, true},
 	{V1Session, "", "NewSessionWithOptions"}:      {V1, Session, 0, true},
@@ -125,13 +123,17 @@ var constructors = map[Symbol]Constructor{
 	{V1S3manager, "", "NewBatchDelete"}:           {V1, Transfer, 0, false},
 	{V1S3manager, "", "NewBatchDeleteWithClient"}: {V1, Transfer, 0, false},
 	{V1Aws, "", "NewConfig"}:                      {V1, Config, -1, false},
-	{MinioPkg, "", "New"}:                         {Minio, S3Client, 1, false},
+	{MinioPkg, "", "New"}:                         {Minio, ServiceClient, 1, false},
 }
 
-// ConstructorOf returns what the function sym constructs.
+// ConstructorOf returns what the function sym constructs. Service client
+// constructors (s3.New, sqs.NewFromConfig, v1 dynamodb.New, ...) are
+// recognised by their shape (service.go).
 func ConstructorOf(sym Symbol) (Constructor, bool) {
-	c, ok := constructors[sym]
-	return c, ok
+	if c, ok := constructors[sym]; ok {
+		return c, true
+	}
+	return serviceConstructor(sym)
 }
 
 // CredKind classifies credential providers by whether they refresh.
@@ -289,7 +291,6 @@ const (
 
 var credFields = map[Symbol]CredFieldRole{
 	{V2Aws, "Config", "Credentials"}:         FieldProvider,
-	{V2S3, "Options", "Credentials"}:         FieldProvider,
 	{V2Config, "LoadOptions", "Credentials"}: FieldProvider,
 	{V1Aws, "Config", "Credentials"}:         FieldProvider,
 	{MinioPkg, "Options", "Creds"}:           FieldProvider,
@@ -300,20 +301,26 @@ var credFields = map[Symbol]CredFieldRole{
 // CredField reports whether a struct field (Recv = declaring type) carries
 // credentials, and how.
 func CredField(field Symbol) (CredFieldRole, bool) {
-	r, ok := credFields[field]
-	return r, ok
+	if r, ok := credFields[field]; ok {
+		return r, true
+	}
+	if v2OptionsField(field, "Credentials") {
+		return FieldProvider, true // every v2 service's Options.Credentials
+	}
+	return 0, false
 }
 
 // endpointFields hold a custom endpoint URL (a *string).
 var endpointFields = map[Symbol]bool{
 	{V2Aws, "Config", "BaseEndpoint"}:         true,
-	{V2S3, "Options", "BaseEndpoint"}:         true,
 	{V2Config, "LoadOptions", "BaseEndpoint"}: true,
 	{V1Aws, "Config", "Endpoint"}:             true,
 }
 
 // EndpointField reports whether a struct field holds a custom endpoint.
-func EndpointField(field Symbol) bool { return endpointFields[field] }
+func EndpointField(field Symbol) bool {
+	return endpointFields[field] || v2OptionsField(field, "BaseEndpoint")
+}
 
 // credSetters are functions and methods whose argument (index) sets the
 // credentials of the config they build or are called on.
@@ -581,7 +588,6 @@ func (k Knob) Attempts(v int64) (int64, bool) {
 }
 
 var fieldKnobs = map[Symbol]Knob{
-	{V2S3, "Options", "RetryMaxAttempts"}:         {SDK: V2, Unit: AttemptsV2},
 	{V2Aws, "Config", "RetryMaxAttempts"}:         {SDK: V2, Unit: AttemptsV2},
 	{V2Config, "LoadOptions", "RetryMaxAttempts"}: {SDK: V2, Unit: AttemptsV2},
 	{V2Retry, "StandardOptions", "MaxAttempts"}:   {SDK: V2, Unit: AttemptsV2},
@@ -592,8 +598,14 @@ var fieldKnobs = map[Symbol]Knob{
 
 // FieldKnob returns the retry knob a struct field is (Recv = declaring struct).
 func FieldKnob(field Symbol) (Knob, bool) {
-	k, ok := fieldKnobs[field]
-	return k, ok
+	if k, ok := fieldKnobs[field]; ok {
+		return k, true
+	}
+	if v2OptionsField(field, "RetryMaxAttempts") {
+		// every v2 service's Options.RetryMaxAttempts (sqs options.go:85-93)
+		return Knob{SDK: V2, Unit: AttemptsV2}, true
+	}
+	return Knob{}, false
 }
 
 // StructDefaultKnobs returns, for a struct type whose omitted knob field
@@ -666,7 +678,6 @@ func RetryerSetterOf(sym Symbol) (RetryerSetter, bool) {
 
 // retryerFields are struct fields that hold a retryer (or a func returning one).
 var retryerFields = map[Symbol]RetryerSetter{
-	{V2S3, "Options", "Retryer"}:         {SDK: V2},
 	{V2Aws, "Config", "Retryer"}:         {SDK: V2},
 	{V2Config, "LoadOptions", "Retryer"}: {SDK: V2, AppliesToCredentials: true},
 	{V1Aws, "Config", "Retryer"}:         {SDK: V1},
@@ -674,51 +685,50 @@ var retryerFields = map[Symbol]RetryerSetter{
 
 // RetryerField reports whether field holds a retryer.
 func RetryerField(field Symbol) (RetryerSetter, bool) {
-	s, ok := retryerFields[field]
-	return s, ok
+	if s, ok := retryerFields[field]; ok {
+		return s, true
+	}
+	if v2OptionsField(field, "Retryer") {
+		return RetryerSetter{SDK: V2}, true // every v2 service's Options.Retryer
+	}
+	return RetryerSetter{}, false
 }
 
-// s3OperationReceivers are the types whose methods with an error result are
-// S3 operations (requests to S3 whose error carries an expired token).
-var s3OperationReceivers = map[Symbol]SDK{
-	{V2S3, "", "Client"}:              V2,
-	{V2S3, "", "PresignClient"}:       V2,
+// operationReceivers are the types, other than service clients (see
+// service.go), whose methods with an error result are operations:
+// requests whose error carries an expired token.
+var operationReceivers = map[Symbol]SDK{
 	{V2Manager, "", "Uploader"}:       V2,
 	{V2Manager, "", "Downloader"}:     V2,
 	{V2TransferManager, "", "Client"}: V2,
-	{V1S3, "", "S3"}:                  V1,
-	{V1S3iface, "", "S3API"}:          V1,
 	{V1S3manager, "", "Uploader"}:     V1,
 	{V1S3manager, "", "Downloader"}:   V1,
 	{V1S3manager, "", "BatchDelete"}:  V1,
 	{MinioPkg, "", "Client"}:          Minio,
 }
 
-// S3Operation reports whether fn is an S3 operation: a method of an S3
-// client, presign client or transfer type whose last result is an error.
-// v1 XxxRequest builders (no error result) are not operations; their
-// request's Send is (see IsRequestSend).
-func S3Operation(fn *types.Func) (SDK, bool) {
-	if fn == nil {
+// Operation reports whether fn is an operation of an AWS service (S3,
+// SQS, DynamoDB, ...): a method of a service client, presign client,
+// paginator, waiter or transfer type that sends requests and returns
+// their error (service.go describes the shapes). v1 XxxRequest builders
+// (no error result) are not operations; their request's Send is (see
+// RequestSend).
+func Operation(fn *types.Func) (SDK, bool) {
+	if fn == nil || !ResultIsError(fn) {
+		return None, false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
 		return None, false
 	}
 	sym := SymbolOf(fn)
-	if sym.Recv == "" {
+	if notOperations[sym] {
 		return None, false
 	}
-	s, ok := s3OperationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]
-	if !ok && sym.Path == V2S3 && (endsWith(sym.Recv, "Paginator") || endsWith(sym.Recv, "Waiter")) {
-		// v2 paginators (NextPage) and waiters (Wait) send S3 requests too.
-		s, ok = V2, true
+	if s, ok := operationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]; ok {
+		return s, true
 	}
-	if !ok || !ResultIsError(fn) || notOperations[sym] {
-		return None, false
-	}
-	return s, true
-}
-
-func endsWith(s, suffix string) bool {
-	return len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix
+	return serviceOperation(fn, sig)
 }
 
 // notOperations are methods of S3 client types with an error result that
@@ -758,12 +768,12 @@ func ErrorStream(fn *types.Func) (SDK, Symbol, bool) {
 	return SDKOf(sym.Path), field, true
 }
 
-// MirroredS3Operation reports whether fn is a method of an interface type
+// MirroredOperation reports whether fn is a method of an interface type
 // (the user's own, like tusd's S3API, or an SDK one like
-// s3.HeadObjectAPIClient) that mirrors an S3 operation: a method of an S3
-// client type, of a package the signature mentions, with the same name and
-// an identical signature. It returns the SDK method.
-func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
+// s3.HeadObjectAPIClient or sqsiface.SQSAPI) that mirrors an operation: a
+// method of a client type, of a package the signature mentions, with the
+// same name and an identical signature. It returns the SDK method.
+func MirroredOperation(fn *types.Func) (SDK, *types.Func, bool) {
 	if fn == nil || !ResultIsError(fn) {
 		return None, nil, false
 	}
@@ -771,7 +781,7 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 	if !ok || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
 		return None, nil, false
 	}
-	if s, ok := S3Operation(fn); ok {
+	if s, ok := Operation(fn); ok {
 		return s, fn, true
 	}
 	pkgs := map[string]*types.Package{}
@@ -796,18 +806,20 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 	// In a fixed order, so that the answer does not depend on map order
 	// when two receivers would match.
 	paths := slices.Sorted(maps.Keys(pkgs))
-	recvs := slices.SortedFunc(maps.Keys(s3OperationReceivers), func(a, b Symbol) int { return strings.Compare(a.Name, b.Name) })
+	recvs := slices.SortedFunc(maps.Keys(operationReceivers), func(a, b Symbol) int { return strings.Compare(a.Name, b.Name) })
 	for _, path := range paths {
 		pkg := pkgs[path]
+		var cands []*types.TypeName
 		for _, recv := range recvs {
-			s := s3OperationReceivers[recv]
 			if recv.Path != PackagePath(pkg) {
 				continue
 			}
-			tn, _ := pkg.Scope().Lookup(recv.Name).(*types.TypeName)
-			if tn == nil {
-				continue
+			if tn, _ := pkg.Scope().Lookup(recv.Name).(*types.TypeName); tn != nil {
+				cands = append(cands, tn)
 			}
+		}
+		cands = append(cands, serviceTypesIn(pkg)...)
+		for _, tn := range cands {
 			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, pkg, fn.Name())
 			if types.IsInterface(tn.Type()) {
 				obj, _, _ = types.LookupFieldOrMethod(tn.Type(), false, pkg, fn.Name())
@@ -816,7 +828,7 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 			if m == nil || !types.Identical(m.Type(), fn.Type()) {
 				continue
 			}
-			if _, ok := S3Operation(m); ok {
+			if s, ok := Operation(m); ok {
 				return s, m, true
 			}
 		}
@@ -824,23 +836,29 @@ func MirroredS3Operation(fn *types.Func) (SDK, *types.Func, bool) {
 	return None, nil, false
 }
 
-// RequestBuilder reports whether fn is a v1 XxxRequest builder of an S3
-// client (s3.S3.GetObjectRequest): it returns a *request.Request, whose
-// Send is the operation, and an output, but no error.
+// RequestBuilder reports whether fn is a v1 XxxRequest builder of a
+// service client (s3.S3.GetObjectRequest, sqs.SQS.ReceiveMessageRequest):
+// it returns a *request.Request, whose Send is the operation, and an
+// output, but no error.
 func RequestBuilder(fn *types.Func) (SDK, bool) {
 	if fn == nil {
 		return None, false
 	}
-	sym := SymbolOf(fn)
-	s, ok := s3OperationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]
 	sig, _ := fn.Type().(*types.Signature)
-	if !ok || sig == nil || sig.Results().Len() == 0 {
+	if sig == nil || sig.Recv() == nil || sig.Results().Len() == 0 {
 		return None, false
 	}
 	if TypeSymbol(sig.Results().At(0).Type()) != (Symbol{V1Request, "", "Request"}) {
 		return None, false
 	}
-	return s, true
+	sym := SymbolOf(fn)
+	if s, ok := operationReceivers[Symbol{Path: sym.Path, Name: sym.Recv}]; ok {
+		return s, true
+	}
+	if ct, ok := serviceClientType(sig.Recv().Type()); ok && ct.SDK == V1 {
+		return V1, true
+	}
+	return None, false
 }
 
 // HeadOperations are S3 operations whose responses have no body: an expired

@@ -61,7 +61,7 @@ func TestTableMatchesRealSDKs(t *testing.T) {
 	for k := range retryerFields {
 		add("field", k)
 	}
-	for k := range s3OperationReceivers {
+	for k := range operationReceivers {
 		add("type", k)
 	}
 	for k := range headOperations {

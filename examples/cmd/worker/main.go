@@ -1,5 +1,5 @@
-// Command worker is a small ECS worker service: it takes jobs from a queue,
-// stores their results in S3, archives old objects and mirrors them to a
+// Command worker is a small ECS worker service: it takes jobs from an SQS
+// queue (or, without QUEUE_URL, makes its own), stores their results in S3, archives old objects and mirrors them to a
 // MinIO bucket. It exists to show credlint's findings next to clean code.
 package main
 
@@ -13,6 +13,7 @@ import (
 
 	"example.com/worker/internal/archive"
 	"example.com/worker/internal/mirror"
+	"example.com/worker/internal/queue"
 	"example.com/worker/internal/storage"
 )
 
@@ -31,7 +32,15 @@ func main() {
 	}
 
 	jobs := make(chan storage.Job)
-	go produce(ctx, jobs)
+	if url := os.Getenv("QUEUE_URL"); url != "" {
+		q, err := queue.New(ctx, url)
+		if err != nil {
+			log.Fatalf("queue: %v", err)
+		}
+		go q.Run(ctx, jobs)
+	} else {
+		go produce(ctx, jobs)
+	}
 
 	ticker := time.NewTicker(time.Hour)
 	defer ticker.Stop()

@@ -1,5 +1,5 @@
-// Package strict sets globalclient.strict: every process-lifetime S3
-// client is reported, even on the default chain.
+// Package strict sets globalclient.strict: every process-lifetime AWS
+// client (S3, SQS, DynamoDB, ...) is reported, even on the default chain.
 package strict
 
 import (
@@ -9,16 +9,28 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go/aws/session"
+	sqsv1 "github.com/aws/aws-sdk-go/service/sqs"
 )
 
-var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient lives for the whole process \(set at its declaration\); reported because globalclient.strict is on: build S3 clients where they are used or through a client factory`
+var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory`
 
-var sess = session.Must(session.NewSession()) // want `globalclient: sess lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+var sess = session.Must(session.NewSession()) // want `globalclient: sess \(\*session\.Session\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
 
 // Static credentials get the usual message.
-var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient lives for the whole process \(set at its declaration\) but its credentials come from`
+var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from`
+
+// Every service, both SDKs.
+var queue = sqs.NewFromConfig(mustDefault()) // want `globalclient: queue \(\*sqs\.Client\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+
+var table *dynamodb.Client // want `globalclient: table \(\*dynamodb\.Client\) lives for the whole process \(set in init\); reported because globalclient.strict is on`
+
+func init() { table = dynamodb.NewFromConfig(mustDefault()) }
+
+var queueV1 = sqsv1.New(sess) // want `globalclient: queueV1 \(\*sqs\.SQS\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
 
 var unset *s3.Client // never set for the process: quiet even in strict mode
 
