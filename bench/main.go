@@ -12,8 +12,8 @@
 //     loads everything from source: the floor of credlint-source);
 //   - go vet (its default analyzers), and credlint as go vet -vettool,
 //     cold (empty build cache) and warm (re-run);
-//   - golangci-lint v2.15.0 with the credlint plugin, with its standard
-//     linters only and with credlint added (opt-in: needs the binary that
+//   - golangci-lint v2.15.0 with the credlint plugin: its standard linters,
+//     the same plus credlint, and credlint alone (opt-in: needs the binary that
 //     `CREDLINT_INTEGRATION=1 go test ./internal/integration -run TestGolangci`
 //     builds);
 //   - gosec, pinned, as another real linter.
@@ -71,7 +71,7 @@ type sample struct {
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
 	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
-	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci and golangci-credlint)")
+	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
 	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
@@ -140,12 +140,11 @@ func main() {
 			cfgDir, err := os.MkdirTemp("", "credlint-bench-golangci")
 			check(err)
 			defer os.RemoveAll(cfgDir)
-			for _, withCredlint := range []bool{false, true} {
-				name, cfg := "golangci", filepath.Join(cfgDir, "standard.yml")
-				if withCredlint {
-					name, cfg = "golangci-credlint", filepath.Join(cfgDir, "credlint.yml")
-				}
-				check(os.WriteFile(cfg, []byte(golangciConfig(withCredlint)), 0o644))
+			for _, v := range []struct {
+				name, linters string
+			}{{"golangci", "standard"}, {"golangci-credlint", "standard+credlint"}, {"golangci-only", "credlint"}} {
+				name, cfg := v.name, filepath.Join(cfgDir, v.name+".yml")
+				check(os.WriteFile(cfg, []byte(golangciConfig(v.linters)), 0o644))
 				tools = append(tools, tool{name: name, cmd: func(s set) *exec.Cmd {
 					return exec.Command(bin, append([]string{"run", "--config=" + cfg, "--output.text.path=" + os.DevNull, "--show-stats=false"}, s.patterns...)...)
 				}, prepare: func(s set) error {
@@ -282,21 +281,30 @@ func median(xs []sample) (sample, bool) {
 	}, true
 }
 
-// golangciConfig is a golangci-lint v2 configuration with its standard
-// linters, and credlint too when withCredlint.
-func golangciConfig(withCredlint bool) string {
-	cfg := "version: \"2\"\nlinters:\n  default: standard\n"
-	if withCredlint {
-		cfg += `  enable: [credlint]
+// golangciConfig is a golangci-lint v2 configuration with linters
+// "standard" (golangci-lint's default set), "standard+credlint" or
+// "credlint" (credlint alone).
+func golangciConfig(linters string) string {
+	cfg := "version: \"2\"\nlinters:\n"
+	switch linters {
+	case "standard":
+		return cfg + "  default: standard\n"
+	case "standard+credlint":
+		cfg += "  default: standard\n"
+	default:
+		cfg += "  default: none\n"
+	}
+	return cfg + `  enable: [credlint]
   settings:
     custom:
       credlint:
         type: module
         description: credlint
         original-url: github.com/credlint/credlint
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
 `
-	}
-	return cfg + "issues:\n  max-issues-per-linter: 0\n  max-same-issues: 0\n"
 }
 
 // cachedGolangci returns the golangci-lint binary with the credlint plugin
