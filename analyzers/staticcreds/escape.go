@@ -109,7 +109,7 @@ func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done ma
 	var out []finding.Finding
 	for _, el := range elems {
 		name, value, ok := sdk.EnvEntry(info, el)
-		if !ok || !sdk.CredentialEnvVars[name] || done[el] || emptyValue(info, el, value) {
+		if !ok || !sdk.IsCredentialEnvVar(name) || done[el] || emptyValue(info, el, value) {
 			continue
 		}
 		done[el] = true
@@ -138,7 +138,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 			value = kv.Value
 		}
 	}
-	if !sdk.CredentialEnvVars[name] || value == nil {
+	if !sdk.IsCredentialEnvVar(name) || value == nil {
 		return nil
 	}
 	if v, ok := sdk.StringArg(info, value); ok && v == "" {

@@ -90,7 +90,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 	var p Provenance
 	switch kind {
 	case sdk.CredEnv:
-		p = Provenance{Kind: ProvEnv, Detail: sdk.CredEnvVars(sym), Token: MaybeToken}
+		p = Provenance{Kind: ProvEnv, Detail: sdk.EnvProviderVars(sym), Token: MaybeToken}
 	case sdk.CredSharedFile:
 		p = Provenance{Kind: ProvSharedFile, Token: MaybeToken}
 	default:
