@@ -49,6 +49,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -289,7 +290,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkCode(m)
 		return
 	}
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return
 	}
@@ -352,7 +353,7 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
 		return
 	}
 	for _, e := range cases {
-		text, _ := sdk.StringConst(c.info, e)
+		text, _ := astq.StringConst(c.info, e)
 		switch {
 		case src.head && byCode:
 			c.report(e, headMessage("the check of the code for "+text+" on", src))
@@ -448,12 +449,12 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			}
 		case *ast.Ident:
 			// A named constant, or a package-level table of expiry codes.
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			} else if c.expiryTables()[c.info.Uses[n]] {
 				codeLiteral = true
@@ -480,7 +481,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 			if _, ok := c.codeOf(n, maxDepth); ok {
 				codeAccess = true
 			}
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			switch {
 			case callee == nil:
 			case sdk.ExpiryClassifier(sdk.SymbolOf(callee)):
@@ -536,7 +537,7 @@ func (c *checker) expiryTables() map[types.Object]bool {
 				for _, v := range vs.Values {
 					ast.Inspect(v, func(n ast.Node) bool {
 						if lit, ok := n.(*ast.BasicLit); ok {
-							if s, ok := sdk.StringConst(c.info, lit); ok && expiryCode(s) {
+							if s, ok := astq.StringConst(c.info, lit); ok && expiryCode(s) {
 								has = true
 							}
 						}
@@ -574,7 +575,7 @@ func hasErrorParam(fn *types.Func) bool {
 // whether the loop is shutting down: it classifies nothing the SDK
 // returns (dapr's SQS pub/sub logs every other error and polls again).
 func (c *checker) classifies(call *ast.CallExpr) bool {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -232,7 +233,7 @@ var (
 // request from a builder. It
 // also returns v1 requests from XxxRequest builders (request = true).
 func (f *flow) opSource(call *ast.CallExpr, at token.Pos, depth int) *source {
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil || sdk.PresignCall(fn) {
 		return nil // presigning sends no request
 	}
@@ -277,7 +278,7 @@ func isKind(fn *types.Func, k sdk.ClientKind) bool {
 // function of the program (this package, or another one through its
 // ReturnsSDKError fact) that returns an SDK error.
 func (f *flow) helperSource(call *ast.CallExpr) *source {
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil || fn.Pkg() == nil || sdk.IsSDKPackage(fn.Pkg()) {
 		return nil
 	}
@@ -322,7 +323,7 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 		}
 		return nil
 	}
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn != nil {
 		sym := sdk.SymbolOf(fn)
 		switch {
@@ -366,7 +367,7 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 	// A wrapper: fmt.Errorf("...: %w", err), errors.Join, errors.Wrap, ...
 	flat := false
 	if fn != nil && sdk.SymbolOf(fn) == symFmtErrorf && len(call.Args) > 0 {
-		if format, ok := sdk.StringConst(f.info, call.Args[0]); ok && !strings.Contains(format, "%w") {
+		if format, ok := astq.StringConst(f.info, call.Args[0]); ok && !strings.Contains(format, "%w") {
 			flat = true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -86,7 +87,7 @@ func (c *checker) forKind(n *ast.ForStmt) string {
 		}
 		return "for { … }"
 	}
-	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && sdk.IsNil(c.info, b.Y) {
+	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && astq.IsNil(c.info, b.Y) {
 		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
 			return "for " + types.ExprString(n.Cond)
 		}
@@ -273,7 +274,7 @@ func (c *checker) polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
 	case *ast.BinaryExpr:
 		switch b.Op {
 		case token.NEQ, token.EQL:
-			if (isErr(b.X) && sdk.IsNil(c.info, b.Y)) || (isErr(b.Y) && sdk.IsNil(c.info, b.X)) {
+			if (isErr(b.X) && astq.IsNil(c.info, b.Y)) || (isErr(b.Y) && astq.IsNil(c.info, b.X)) {
 				if b.Op == token.NEQ {
 					return 1
 				}
@@ -325,7 +326,7 @@ func (c *checker) exitCall(call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -75,7 +76,7 @@ func (f *flow) callsTo(fn *types.Func) []*ast.CallExpr {
 	var out []*ast.CallExpr
 	for _, file := range f.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && sdk.Callee(f.info, call) == fn {
+			if call, ok := n.(*ast.CallExpr); ok && astq.Callee(f.info, call) == fn {
 				out = append(out, call)
 			}
 			return true
@@ -89,7 +90,7 @@ func (f *flow) callsTo(fn *types.Func) []*ast.CallExpr {
 // (its IsClassifier fact says "text"): the text match is in the other
 // package, the S3 error is here.
 func (c *checker) checkTextHelper(call *ast.CallExpr) {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || sdk.IsSDKPackage(fn.Pkg()) {
 		return
 	}

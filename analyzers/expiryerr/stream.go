@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -23,7 +24,7 @@ import (
 // passed on whole (to a function, a channel, a slice) may have its Err read
 // there: quiet.
 func (c *checker) checkStream(cur inspector.Cursor, call *ast.CallExpr) {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	s, field, ok := sdk.ErrorStream(fn)
 	if !ok {
 		return

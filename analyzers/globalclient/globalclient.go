@@ -63,6 +63,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -214,7 +215,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.FuncLit:
 				c.walk(fn.Body, how, "")
 			case *ast.Ident, *ast.SelectorExpr:
-				if f, ok := c.info.Uses[identOf(fn)].(*types.Func); ok {
+				if f, ok := c.info.Uses[astq.IdentOf(fn)].(*types.Func); ok {
 					if fd := c.funcs[f]; fd != nil {
 						c.walk(fd.Body, how, "")
 					}
@@ -317,7 +318,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 	c.inspectLifetime(fd.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			if callee == nil {
 				return
 			}
@@ -401,7 +402,7 @@ func (c *checker) collectGlobals() {
 						c.globals[v] = g
 						c.order = append(c.order, g)
 						switch {
-						case rhs == nil || sdk.IsNil(c.info, rhs):
+						case rhs == nil || astq.IsNil(c.info, rhs):
 						case idx < 0 && c.isContainerLit(rhs):
 							// var clients = map[string]*s3.Client{"eu": ...}
 							for _, el := range ast.Unparen(rhs).(*ast.CompositeLit).Elts {
@@ -474,7 +475,7 @@ func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				c.walk(lit.Body, how, from)
 			}
-			fn := sdk.Callee(c.info, n)
+			fn := astq.Callee(c.info, n)
 			if fn == nil {
 				return
 			}
@@ -555,7 +556,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 	if !ok || len(call.Args) < 2 || call.Ellipsis.IsValid() {
 		return nil, false
 	}
-	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+	if !astq.IsAppend(c.info, call) {
 		return nil, false
 	}
 	if types.ExprString(ast.Unparen(call.Args[0])) != types.ExprString(ast.Unparen(lhs)) {
@@ -576,7 +577,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 // set ("client", "app.s3", "clients[k]"); nil if none.
 func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 	name := elem
-	if sdk.IsNil(c.info, rhs) {
+	if astq.IsNil(c.info, rhs) {
 		return nil, ""
 	}
 	e := ast.Unparen(lhs)
@@ -632,16 +633,6 @@ func (c *checker) testOnly(pos, decl token.Pos) bool {
 		return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 	}
 	return isTest(pos) && !isTest(decl)
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // defaultChain names the refreshing way to get credentials in each SDK.

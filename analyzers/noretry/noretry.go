@@ -51,6 +51,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -190,7 +191,7 @@ func run(pass *analysis.Pass) (any, error) {
 					add(cur, h)
 				}
 			}
-			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && sdk.IsNil(info, n.Args[s.Arg]) {
+			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && astq.IsNil(info, n.Args[s.Arg]) {
 				add(cur, hit{node: n, sdk: s.SDK, knob: sym.String() + "(cfg, nil)", attempts: 1})
 			}
 		case *ast.Ident:
@@ -216,7 +217,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // valueHit evaluates a knob's constant value.
 func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool) {
-	v, ok := sdk.IntConst(info, e)
+	v, ok := sdk.IntArg(info, e)
 	if !ok {
 		return hit{}, false
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -152,7 +153,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 // entrySource names where an environment value comes from.
 func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) string {
 	if value == nil {
-		s, _ := sdk.StringConst(info, entry)
+		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
 		return fmt.Sprintf("a literal (%s)", credflow.Mask(v))
 	}
@@ -181,10 +182,10 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 // clears it, and the SDKs then fall through to the task role.
 func emptyValue(info *types.Info, entry, value ast.Expr) bool {
 	if value == nil {
-		s, _ := sdk.StringConst(info, entry)
+		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
 		return v == ""
 	}
-	v, ok := sdk.StringConst(info, value)
+	v, ok := astq.StringConst(info, value)
 	return ok && v == ""
 }

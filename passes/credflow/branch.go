@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"strconv"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -51,12 +52,12 @@ func (f *Flow) renderCond(e ast.Expr, depth int) string {
 		}
 	case *ast.CallExpr:
 		if sdk.CalleeSymbol(f.info, x) == sdk.OsGetenv && len(x.Args) == 1 {
-			if name, ok := sdk.StringConst(f.info, x.Args[0]); ok {
+			if name, ok := astq.StringConst(f.info, x.Args[0]); ok {
 				return name
 			}
 		}
 	case *ast.BasicLit:
-		if s, ok := sdk.StringConst(f.info, x); ok {
+		if s, ok := astq.StringConst(f.info, x); ok {
 			if len(s) <= 10 && !AWSKeyID(s) {
 				return strconv.Quote(s)
 			}

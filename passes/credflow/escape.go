@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -49,7 +50,7 @@ func (f *Flow) snap(e ast.Expr, use token.Pos, depth int, seen map[any]bool) sna
 			}
 			return snapRes{}
 		}
-		fn := sdk.Callee(info, x)
+		fn := astq.Callee(info, x)
 		if fn == nil {
 			return snapRes{}
 		}
@@ -114,7 +115,7 @@ func (f *Flow) snapDefs(v *types.Var, defs []def, use token.Pos, depth int, seen
 		var r snapRes
 		if d.idx < 0 {
 			r = f.snap(d.rhs, d.rhs.Pos(), depth+1, seen)
-		} else if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 0 && sdk.SnapshotMethod(sdk.Callee(f.info, call)) {
+		} else if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 0 && sdk.SnapshotMethod(astq.Callee(f.info, call)) {
 			r = snapRes{detail: render(f.info, call, 1) + " at " + f.where(call.Pos()), ok: true}
 		}
 		if !r.ok {
@@ -209,19 +210,17 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 				out = append(out, el)
 			}
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-				if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(x.Args) > 0 {
-					walk(x.Args[0], depth+1)
-					if x.Ellipsis.IsValid() {
-						walk(x.Args[len(x.Args)-1], depth+1)
-						return
-					}
-					out = append(out, x.Args[1:]...)
+			if astq.IsAppend(f.info, x) && len(x.Args) > 0 {
+				walk(x.Args[0], depth+1)
+				if x.Ellipsis.IsValid() {
+					walk(x.Args[len(x.Args)-1], depth+1)
 					return
 				}
+				out = append(out, x.Args[1:]...)
+				return
 			}
 			// A helper of the package that builds the slice: its first result.
-			if fn := sdk.Callee(f.info, x); fn != nil {
+			if fn := astq.Callee(f.info, x); fn != nil {
 				if fd := f.idx.funcs[fn]; fd != nil && !seen[fd] {
 					seen[fd] = true
 					for _, ret := range f.idx.returns[fd] {
@@ -280,7 +279,7 @@ func (f *Flow) argsOf(v *types.Var) []ast.Expr {
 		for _, file := range f.pass.Files {
 			ast.Inspect(file, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if fn := sdk.Callee(f.info, call); fn != nil && f.idx.funcs[fn] != nil {
+					if fn := astq.Callee(f.info, call); fn != nil && f.idx.funcs[fn] != nil {
 						f.calls[fn] = append(f.calls[fn], call)
 					}
 				}

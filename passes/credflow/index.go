@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -160,7 +161,7 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 				}
 			}
 		case *ast.CallExpr:
-			fn := sdk.Callee(info, n)
+			fn := astq.Callee(info, n)
 			if fn == nil {
 				continue
 			}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -43,7 +44,7 @@ func (f *Flow) constructionKind(n ast.Node) (sdk.CredKind, sdk.Symbol, bool) {
 			}
 			return 0, sdk.Symbol{}, false
 		}
-		fn := sdk.Callee(info, n)
+		fn := astq.Callee(info, n)
 		if fn == nil {
 			return 0, sdk.Symbol{}, false
 		}
@@ -281,7 +282,7 @@ func (f *Flow) keyProv(e ast.Expr, depth int) prov {
 
 func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 	info := f.info
-	if s, ok := sdk.StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
@@ -297,7 +298,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 		sym := sdk.CalleeSymbol(info, x)
 		if sym == sdk.OsGetenv && len(x.Args) == 1 {
-			if name, ok := sdk.StringConst(info, x.Args[0]); ok {
+			if name, ok := astq.StringConst(info, x.Args[0]); ok {
 				return prov{kind: ProvEnv, detail: name}
 			}
 			return prov{kind: ProvEnv, detail: envName(info, x.Args[0])}
@@ -309,7 +310,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 				best = f.keyProv(sel.X, depth+1)
 			}
 		}
-		if fn := sdk.Callee(info, x); fn != nil {
+		if fn := astq.Callee(info, x); fn != nil {
 			if fd := f.idx.funcs[fn]; fd != nil {
 				p := f.returnsProv(fd, 0, depth+1)
 				if p.kind == ProvConfig {
@@ -322,7 +323,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 			}
 		}
 		for _, a := range x.Args {
-			if _, ok := sdk.StringConst(info, a); ok {
+			if _, ok := astq.StringConst(info, a); ok {
 				continue // a key name, a format: not the value's source
 			}
 			best = better(best, f.keyProv(a, depth+1))
@@ -427,13 +428,13 @@ func (f *Flow) defProv(d def, depth int) prov {
 		return unknownProv
 	}
 	if sym := sdk.CalleeSymbol(f.info, call); sym == sdk.OsLookupEnv && d.idx == 0 && len(call.Args) == 1 {
-		name, ok := sdk.StringConst(f.info, call.Args[0])
+		name, ok := astq.StringConst(f.info, call.Args[0])
 		if !ok {
 			name = envName(f.info, call.Args[0])
 		}
 		return prov{kind: ProvEnv, detail: name}
 	}
-	if fn := sdk.Callee(f.info, call); fn != nil {
+	if fn := astq.Callee(f.info, call); fn != nil {
 		if fd := f.idx.funcs[fn]; fd != nil {
 			p := f.returnsProv(fd, d.idx, depth)
 			if p.kind == ProvConfig {
@@ -496,7 +497,7 @@ func (f *Flow) valueProv(e ast.Expr, depth int) [3]prov {
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 			return f.valueProv(x.Args[0], depth+1)
 		}
-		fn := sdk.Callee(info, x)
+		fn := astq.Callee(info, x)
 		if sdk.SnapshotMethod(fn) {
 			return all(prov{kind: ProvSnapshot, detail: render(info, x, 1) + " at " + f.where(x.Pos())})
 		}
@@ -556,7 +557,7 @@ func (f *Flow) tupleValueProv(e ast.Expr, idx, depth int) [3]prov {
 	if !ok {
 		return all(unknownProv)
 	}
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil {
 		return all(unknownProv)
 	}
@@ -658,7 +659,7 @@ func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
 	}
 	switch x := base.(type) {
 	case *ast.CallExpr:
-		if fn := sdk.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
+		if fn := astq.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
 			return x
 		}
 	case *ast.Ident:
@@ -680,7 +681,7 @@ func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
 // prefix + "AWS_ACCESS_KEY_ID" (a variable name is no secret).
 func envName(info *types.Info, e ast.Expr) string {
 	e = ast.Unparen(e)
-	if s, ok := sdk.StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		return strconv.Quote(s)
 	}
 	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -94,7 +95,7 @@ func render(info *types.Info, e ast.Expr, depth int) string {
 					break
 				}
 				if (sym == sdk.OsGetenv || sym == sdk.OsLookupEnv || sym == sdk.OsSetenv) && i == 0 {
-					if s, ok := sdk.StringConst(info, a); ok {
+					if s, ok := astq.StringConst(info, a); ok {
 						args = append(args, strconv.Quote(s))
 						continue
 					}
@@ -140,7 +141,7 @@ var nameShape = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*([_.-][A-Za-z0-9]+)+$`)
 // characters): used as a map index or a lookup argument it names a field
 // or parameter, and masking applies to secret values only.
 func nameLit(info *types.Info, e ast.Expr) (string, bool) {
-	s, ok := sdk.StringConst(info, e)
+	s, ok := astq.StringConst(info, e)
 	if !ok || len(s) > 48 || AWSKeyID(s) || !nameShape.MatchString(s) {
 		return "", false
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // CredKind classifies credential providers by whether they refresh.
@@ -338,11 +340,11 @@ var stringPointerHelpers = map[Symbol]bool{
 // StringArg returns the value of a constant string expression, looking
 // through the SDKs' pointer helpers (aws.String("http://localhost:9000")).
 func StringArg(info *types.Info, e ast.Expr) (string, bool) {
-	if s, ok := StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		return s, true
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 && stringPointerHelpers[CalleeSymbol(info, call)] {
-		return StringConst(info, call.Args[0])
+		return astq.StringConst(info, call.Args[0])
 	}
 	return "", false
 }

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // operationReceivers are the types, other than service clients (see
@@ -27,7 +29,7 @@ var operationReceivers = map[Symbol]SDK{
 // (no error result) are not operations; their request's Send is (see
 // RequestSend).
 func Operation(fn *types.Func) (SDK, bool) {
-	if fn == nil || !ResultIsError(fn) {
+	if fn == nil || !astq.ResultIsError(fn) {
 		return None, false
 	}
 	sig, _ := fn.Type().(*types.Signature)
@@ -87,7 +89,7 @@ func ErrorStream(fn *types.Func) (SDK, Symbol, bool) {
 // method of a client type, of a package the signature mentions, with the
 // same name and an identical signature. It returns the SDK method.
 func MirroredOperation(fn *types.Func) (SDK, *types.Func, bool) {
-	if fn == nil || !ResultIsError(fn) {
+	if fn == nil || !astq.ResultIsError(fn) {
 		return None, nil, false
 	}
 	sig, ok := fn.Type().(*types.Signature)
