@@ -51,6 +51,7 @@ import (
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the expiryerr rule.
@@ -165,7 +166,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if s := c.funcSource(fn); s != nil {
 			where := s.where
 			if where == "" {
-				where = finding.Where(pass.Fset, s.opPos)
+				where = srctext.Where(pass.Fset, s.opPos)
 			}
 			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, Operation: s.isOp, Service: s.service, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
 		}
@@ -184,7 +185,7 @@ func (c *checker) report(n ast.Node, msg string, fixes ...analysis.SuggestedFix)
 	c.out = append(c.out, finding.Finding{Pos: n.Pos(), End: n.End(), Message: msg, SuggestedFixes: fixes})
 }
 
-func (c *checker) where(pos token.Pos) string { return finding.Where(c.pass.Fset, pos) }
+func (c *checker) where(pos token.Pos) string { return srctext.Where(c.pass.Fset, pos) }
 
 // ---- 1. discarded errors ----
 
@@ -323,7 +324,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	for _, a := range call.Args {
 		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
-			what := finding.FuncName(fn) + " (which checks for ExpiredToken"
+			what := srctext.FuncName(fn) + " (which checks for ExpiredToken"
 			if cl.Where != "" {
 				what += " at " + cl.Where
 			}
@@ -495,7 +496,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 					byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
 				} else if callee != fn && calls == nil {
 					if cl := c.classifierOf(callee); cl != nil {
-						calls = &IsClassifier{How: "calls " + finding.FuncName(callee), Where: c.where(n.Pos())}
+						calls = &IsClassifier{How: "calls " + srctext.FuncName(callee), Where: c.where(n.Pos())}
 					}
 				}
 			}

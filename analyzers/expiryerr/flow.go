@@ -13,6 +13,7 @@ import (
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // source says where an error value (or a v1 request) comes from.
@@ -282,7 +283,7 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 	if fn == nil || fn.Pkg() == nil || sdk.IsSDKPackage(fn.Pkg()) {
 		return nil
 	}
-	name := finding.FuncName(fn)
+	name := srctext.FuncName(fn)
 	if fn.Pkg() == f.pass.Pkg {
 		if s := f.funcSource(fn); s != nil {
 			return s.with(func(s *source) {
@@ -290,7 +291,7 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 					s.via = name
 				}
 				if s.where == "" && s.opPos.IsValid() {
-					s.where = finding.Where(f.pass.Fset, s.opPos)
+					s.where = srctext.Where(f.pass.Fset, s.opPos)
 				}
 				s.opPos = token.NoPos
 			})

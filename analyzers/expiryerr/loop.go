@@ -12,6 +12,7 @@ import (
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // ---- 4. worker loops that retry forever ----
@@ -58,7 +59,7 @@ func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspe
 			if t := c.info.TypeOf(n.X); t == nil {
 				continue
 			} else if _, ok := t.Underlying().(*types.Chan); ok {
-				return l, "for range " + shorten(types.ExprString(n.X))
+				return l, "for range " + shorten(srctext.Source(n.X))
 			}
 		}
 	}
@@ -89,7 +90,7 @@ func (c *checker) forKind(n *ast.ForStmt) string {
 	}
 	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && astq.IsNil(c.info, b.Y) {
 		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
-			return "for " + types.ExprString(n.Cond)
+			return "for " + srctext.Source(n.Cond)
 		}
 	}
 	return ""

@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // checkStream reports a minio-go listing (ListObjects, ListObjectsIter,
@@ -32,11 +32,11 @@ func (c *checker) checkStream(cur inspector.Cursor, call *ast.CallExpr) {
 	errField := field.Recv + "." + field.Name
 	switch p := cur.Parent().Node().(type) {
 	case *ast.ExprStmt:
-		c.report(call, streamMessage(s, finding.FuncName(fn), errField, "a bare call statement drops the stream"))
+		c.report(call, streamMessage(s, srctext.FuncName(fn), errField, "a bare call statement drops the stream"))
 	case *ast.RangeStmt:
 		if p.X == call {
 			if how := c.elemErrLost(p, field); how != "" {
-				c.report(call, streamMessage(s, finding.FuncName(fn), errField, how))
+				c.report(call, streamMessage(s, srctext.FuncName(fn), errField, how))
 			}
 		}
 	case *ast.AssignStmt:
@@ -101,7 +101,7 @@ func (c *checker) checkStreamVar(cur inspector.Cursor, lhs ast.Expr, call *ast.C
 	if quiet || uses == 0 {
 		return
 	}
-	c.report(call, streamMessage(s, finding.FuncName(fn), field.Recv+"."+field.Name, how))
+	c.report(call, streamMessage(s, srctext.FuncName(fn), field.Recv+"."+field.Name, how))
 }
 
 // elemErrLost says how the loop loses its element's Err field, or "" when

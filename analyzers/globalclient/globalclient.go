@@ -66,6 +66,7 @@ import (
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the globalclient rule.
@@ -262,7 +263,7 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", srctext.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()

@@ -53,6 +53,7 @@ import (
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the noretry rule.
@@ -273,7 +274,7 @@ func returnedFrom(cur inspector.Cursor) *ast.FuncDecl {
 	return nil
 }
 
-func where(pass *analysis.Pass, pos token.Pos) string { return finding.Where(pass.Fset, pos) }
+func where(pass *analysis.Pass, pos token.Pos) string { return srctext.Where(pass.Fset, pos) }
 
 // message says what the knob does and what fails because of it.
 func message(h hit, min int) string {

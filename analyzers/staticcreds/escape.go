@@ -12,6 +12,7 @@ import (
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // escapes reports the uses that keep a snapshot of refreshing credentials
@@ -155,7 +156,7 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 	if value == nil {
 		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
-		return fmt.Sprintf("a literal (%s)", credflow.Mask(v))
+		return fmt.Sprintf("a literal (%s)", srctext.Mask(v))
 	}
 	p := flow.KeyProv(value)
 	d := p.Detail

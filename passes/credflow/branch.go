@@ -7,6 +7,7 @@ import (
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // branchOf names the condition of the innermost if statement (in the
@@ -58,13 +59,13 @@ func (f *Flow) renderCond(e ast.Expr, depth int) string {
 		}
 	case *ast.BasicLit:
 		if s, ok := astq.StringConst(f.info, x); ok {
-			if len(s) <= 10 && !AWSKeyID(s) {
+			if len(s) <= 10 && !srctext.AWSKeyID(s) {
 				return strconv.Quote(s)
 			}
-			return strconv.Quote(mask(s))
+			return strconv.Quote(srctext.Mask(s))
 		}
 	}
-	return render(f.info, e, 1)
+	return srctext.Expr(f.info, e, 1)
 }
 
 // Source describes, for a message, where the static credentials of c come

@@ -70,7 +70,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -80,6 +79,7 @@ import (
 
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer builds the credential-flow index of a package; its Result is a
@@ -447,13 +447,7 @@ func (f *Flow) KeyProv(e ast.Expr) Provenance {
 }
 
 // Render returns e as source text, shortened, with string literals masked.
-func (f *Flow) Render(e ast.Expr) string { return render(f.info, e, 0) }
+func (f *Flow) Render(e ast.Expr) string { return srctext.Expr(f.info, e, 0) }
 
-// where formats a position as "dir/file.go:line" (as finding.Where does).
-func (f *Flow) where(pos token.Pos) string {
-	p := f.pass.Fset.Position(pos)
-	if !p.IsValid() {
-		return "?"
-	}
-	return fmt.Sprintf("%s:%d", filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename))), p.Line)
-}
+// where formats a position as "dir/file.go:line" (srctext.Where).
+func (f *Flow) where(pos token.Pos) string { return srctext.Where(f.pass.Fset, pos) }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Snapshot reports whether the value of e — a credential value
@@ -55,7 +56,7 @@ func (f *Flow) snap(e ast.Expr, use token.Pos, depth int, seen map[any]bool) sna
 			return snapRes{}
 		}
 		if sdk.SnapshotMethod(fn) {
-			return snapRes{detail: render(info, x, 1) + " at " + f.where(x.Pos()), ok: true}
+			return snapRes{detail: srctext.Expr(info, x, 1) + " at " + f.where(x.Pos()), ok: true}
 		}
 		if fd := f.idx.funcs[fn]; fd != nil && !seen[fd] {
 			// A helper or getter of the package: what it returns.
@@ -116,7 +117,7 @@ func (f *Flow) snapDefs(v *types.Var, defs []def, use token.Pos, depth int, seen
 		if d.idx < 0 {
 			r = f.snap(d.rhs, d.rhs.Pos(), depth+1, seen)
 		} else if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 0 && sdk.SnapshotMethod(astq.Callee(f.info, call)) {
-			r = snapRes{detail: render(f.info, call, 1) + " at " + f.where(call.Pos()), ok: true}
+			r = snapRes{detail: srctext.Expr(f.info, call, 1) + " at " + f.where(call.Pos()), ok: true}
 		}
 		if !r.ok {
 			continue

@@ -11,6 +11,7 @@ import (
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // prov is the provenance of one string value.
@@ -156,7 +157,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 		file:   posn.Filename,
 		off:    posn.Offset,
 		Where:  f.where(n.Pos()),
-		Text:   renderTop(info, n),
+		Text:   srctext.Construction(info, n),
 		Ctor:   ctor,
 		SDK:    sdk.SDKOf(sym.Path),
 		Prov:   p,
@@ -286,7 +287,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
-		return prov{kind: ProvLiteral, detail: mask(s), awsKey: AWSKeyID(s)}
+		return prov{kind: ProvLiteral, detail: srctext.Mask(s), awsKey: srctext.AWSKeyID(s)}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
@@ -317,7 +318,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 					if best.kind == ProvConfig {
 						return best
 					}
-					p.detail = render(info, x, 1)
+					p.detail = srctext.Expr(info, x, 1)
 				}
 				return p
 			}
@@ -383,7 +384,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 				return best
 			}
 		}
-		return prov{kind: ProvConfig, detail: render(info, x, 1)}
+		return prov{kind: ProvConfig, detail: srctext.Expr(info, x, 1)}
 	case *ast.StarExpr:
 		return f.keyProv(x.X, depth+1)
 	case *ast.BinaryExpr:
@@ -392,7 +393,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 	case *ast.IndexExpr:
 		if p := f.keyProv(x.X, depth+1); p.kind == ProvConfig {
-			return prov{kind: ProvConfig, detail: render(info, x, 1)}
+			return prov{kind: ProvConfig, detail: srctext.Expr(info, x, 1)}
 		}
 	}
 	return unknownProv
@@ -405,7 +406,7 @@ func (f *Flow) varProv(v *types.Var, e ast.Expr, depth int) prov {
 		return prov{kind: ProvConfig, detail: "parameter " + v.Name()}
 	}
 	if v.Pkg() != f.pass.Pkg {
-		return prov{kind: ProvConfig, detail: render(f.info, e, 1)}
+		return prov{kind: ProvConfig, detail: srctext.Expr(f.info, e, 1)}
 	}
 	defs := f.idx.defs[v]
 	if len(defs) == 0 {
@@ -438,7 +439,7 @@ func (f *Flow) defProv(d def, depth int) prov {
 		if fd := f.idx.funcs[fn]; fd != nil {
 			p := f.returnsProv(fd, d.idx, depth)
 			if p.kind == ProvConfig {
-				p.detail = render(f.info, call, 1)
+				p.detail = srctext.Expr(f.info, call, 1)
 			}
 			return p
 		}
@@ -499,7 +500,7 @@ func (f *Flow) valueProv(e ast.Expr, depth int) [3]prov {
 		}
 		fn := astq.Callee(info, x)
 		if sdk.SnapshotMethod(fn) {
-			return all(prov{kind: ProvSnapshot, detail: render(info, x, 1) + " at " + f.where(x.Pos())})
+			return all(prov{kind: ProvSnapshot, detail: srctext.Expr(info, x, 1) + " at " + f.where(x.Pos())})
 		}
 		if fd := f.idx.funcs[fn]; fn != nil && fd != nil {
 			return f.returnsValueProv(fd, 0, depth+1)
@@ -562,7 +563,7 @@ func (f *Flow) tupleValueProv(e ast.Expr, idx, depth int) [3]prov {
 		return all(unknownProv)
 	}
 	if idx == 0 && sdk.SnapshotMethod(fn) {
-		return all(prov{kind: ProvSnapshot, detail: render(f.info, call, 1) + " at " + f.where(call.Pos())})
+		return all(prov{kind: ProvSnapshot, detail: srctext.Expr(f.info, call, 1) + " at " + f.where(call.Pos())})
 	}
 	if fd := f.idx.funcs[fn]; fd != nil {
 		return f.returnsValueProv(fd, idx, depth)
@@ -634,9 +635,9 @@ func envTag(tag string) string {
 // is a field of a local variable assigned from a call, else the value.
 func (f *Flow) stsSource(e ast.Expr) string {
 	if call := f.stsCall(e, 0); call != nil {
-		return renderTop(f.info, call) + " at " + f.where(call.Pos())
+		return srctext.Construction(f.info, call) + " at " + f.where(call.Pos())
 	}
-	return render(f.info, e, 1)
+	return srctext.Expr(f.info, e, 1)
 }
 
 // stsCall finds the SDK call whose output e is part of, through
@@ -687,5 +688,5 @@ func envName(info *types.Info, e ast.Expr) string {
 	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
 		return envName(info, b.X) + " + " + envName(info, b.Y)
 	}
-	return render(info, e, 1)
+	return srctext.Expr(info, e, 1)
 }
