@@ -12,6 +12,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/passes/astq"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
 	"github.com/credlint/credlint/passes/srctext"
 )
@@ -56,6 +57,7 @@ type flow struct {
 	pass    *analysis.Pass
 	info    *types.Info
 	assigns map[*types.Var][]assign
+	du      *defuse.Index
 	decls   map[*types.Func]*ast.FuncDecl
 	funcSrc map[*types.Func]*source
 	busy    map[*types.Func]bool
@@ -66,7 +68,6 @@ func newFlow(pass *analysis.Pass) *flow {
 		pass:    pass,
 		info:    pass.TypesInfo,
 		assigns: map[*types.Var][]assign{},
-		decls:   map[*types.Func]*ast.FuncDecl{},
 		funcSrc: map[*types.Func]*source{},
 		busy:    map[*types.Func]bool{},
 	}
@@ -81,40 +82,14 @@ func newFlow(pass *analysis.Pass) *flow {
 		}
 		f.assigns[v] = append(f.assigns[v], assign{pos, rhs, idx})
 	}
+	du := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	f.du, f.decls = du, du.Decls
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, _ := f.info.Defs[n.Name].(*types.Func); fn != nil {
-					f.decls[fn] = n
-				}
-			case *ast.AssignStmt:
-				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-					break
-				}
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						add(n.Lhs[i], n.Rhs[i], -1, n.Pos())
-					}
-				} else if len(n.Rhs) == 1 {
-					for i := range n.Lhs {
-						add(n.Lhs[i], n.Rhs[0], i, n.Pos())
-					}
-				}
-			case *ast.ValueSpec:
-				switch {
-				case len(n.Values) == 0:
-					for _, id := range n.Names {
-						add(id, nil, -1, n.Pos())
-					}
-				case len(n.Values) == len(n.Names):
-					for i, id := range n.Names {
-						add(id, n.Values[i], -1, n.Pos())
-					}
-				case len(n.Values) == 1:
-					for i, id := range n.Names {
-						add(id, n.Values[0], i, n.Pos())
-					}
+			case *ast.AssignStmt, *ast.ValueSpec:
+				for _, st := range du.Stores(n) {
+					add(st.Lhs, st.Rhs, st.Idx, st.Pos)
 				}
 			case *ast.CallExpr:
 				// errors.As(err, &target): target takes err's provenance.

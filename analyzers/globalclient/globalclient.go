@@ -65,6 +65,7 @@ import (
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
 	"github.com/credlint/credlint/passes/srctext"
 )
@@ -131,6 +132,7 @@ type checker struct {
 	globals  map[*types.Var]*global
 	order    []*global
 	funcs    map[*types.Func]*ast.FuncDecl
+	du       *defuse.Index // the package's def-use index (sdk.Reach.DefUse)
 	visited  map[*ast.BlockStmt]bool
 	flow     *credflow.Flow
 	// calls of other packages' functions that set their globals, made from
@@ -374,28 +376,23 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 // collectGlobals finds the package-level variables that can hold an AWS
 // client, and records their declarations' values as lifetime sets.
 func (c *checker) collectGlobals() {
+	c.du = c.pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	c.funcs = c.du.Funcs
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.info.Defs[d.Name].(*types.Func); ok && fn != nil && d.Body != nil {
-					c.funcs[fn] = d
-				}
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue
 				}
 				for _, spec := range d.Specs {
-					vs, ok := spec.(*ast.ValueSpec)
-					if !ok {
-						continue
-					}
-					for i, name := range vs.Names {
+					for _, st := range c.du.Stores(spec) {
+						name := st.Lhs.(*ast.Ident)
 						v, ok := c.info.Defs[name].(*types.Var)
 						if !ok || v == nil || name.Name == "_" {
 							continue
 						}
-						rhs, idx := valueOf(i, len(vs.Names), vs.Values)
+						rhs, idx := st.Rhs, st.Idx
 						if !c.tracked(v.Type(), rhs) {
 							continue
 						}
@@ -521,11 +518,8 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 	if as.Tok != token.ASSIGN {
 		return
 	}
-	for i, lhs := range as.Lhs {
-		rhs, idx := valueOf(i, len(as.Lhs), as.Rhs)
-		if rhs == nil {
-			continue
-		}
+	for _, st := range c.du.Stores(as) {
+		lhs, rhs, idx := st.Lhs, st.Rhs, st.Idx
 		if elems, ok := c.appended(lhs, rhs); ok {
 			// clients = append(clients, s3.NewFromConfig(cfg))
 			for _, el := range elems {
@@ -535,19 +529,6 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 		}
 		f(lhs, rhs, idx, "")
 	}
-}
-
-// valueOf returns the value given to the i-th of n names by values: the
-// i-th value (idx -1), or result i of a single multi-value call (idx i);
-// nil when there is none (a declaration without values).
-func valueOf(i, n int, values []ast.Expr) (rhs ast.Expr, idx int) {
-	switch {
-	case len(values) == n:
-		return values[i], -1
-	case len(values) == 1:
-		return values[0], i
-	}
-	return nil, -1
 }
 
 // appended returns the values appended by lhs = append(lhs, v...) when
@@ -590,7 +571,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 				return nil, ""
 			}
 			g := c.globals[v]
-			if g == nil || c.testOnly(x.Pos(), g.ident.Pos()) {
+			if g == nil || c.du.TestOnly(x.Pos(), g.ident.Pos()) {
 				return nil, ""
 			}
 			return g, x.Name + name
@@ -598,7 +579,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			sel := c.info.Selections[x]
 			if sel == nil {
 				// pkg.Var: only this package's globals are tracked.
-				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.testOnly(x.Pos(), c.globals[v].ident.Pos()) {
+				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.du.TestOnly(x.Pos(), c.globals[v].ident.Pos()) {
 					return c.globals[v], x.Sel.Name + name
 				}
 				return nil, ""
@@ -623,17 +604,6 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			return nil, ""
 		}
 	}
-}
-
-// testOnly reports whether an assignment at pos is in a _test.go file
-// while the global it sets (declared at decl) is not: test set-up does not
-// run in the service.
-func (c *checker) testOnly(pos, decl token.Pos) bool {
-	isTest := func(p token.Pos) bool {
-		f := c.pass.Fset.File(p)
-		return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-	}
-	return isTest(pos) && !isTest(decl)
 }
 
 // defaultChain names the refreshing way to get credentials in each SDK.

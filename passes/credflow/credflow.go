@@ -78,6 +78,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
 	"github.com/credlint/credlint/passes/srctext"
 )
@@ -337,8 +338,7 @@ type Flow struct {
 	sinks     map[ast.Node][]string // construction -> endpoints of clients it reaches ("" = AWS or unknown)
 	sinksDone bool
 
-	params map[*types.Var]paramPos         // parameters of the package's functions (argsOf)
-	calls  map[*types.Func][]*ast.CallExpr // calls of the package's functions (argsOf)
+	du *defuse.Index // the package's def-use index (sdk.Reach.DefUse)
 }
 
 // memoKey is an expression (or a *types.Var), a result index, and the
@@ -377,9 +377,9 @@ func run(pass *analysis.Pass) (any, error) {
 	f.inProg = map[memoKey]bool{}
 	f.keyMemo = map[memoKey]prov{}
 	f.origins = map[ast.Node]*Origin{}
-	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
-	f.insp = insp
-	f.idx = buildIndex(pass, insp)
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	f.insp, f.du = reach.Inspector(), reach.DefUse()
+	f.idx = buildIndex(pass, f.insp, f.du)
 	f.exportFacts()
 	return f, nil
 }

@@ -259,54 +259,19 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 // argsOf returns the arguments passed for parameter v by the calls in the
 // package of the function that declares it (not for variadic parameters).
 func (f *Flow) argsOf(v *types.Var) []ast.Expr {
-	if f.params == nil {
-		f.params = map[*types.Var]paramPos{}
-		f.calls = map[*types.Func][]*ast.CallExpr{}
-		for fn, fd := range f.idx.funcs {
-			i := 0
-			for _, field := range fd.Type.Params.List {
-				if len(field.Names) == 0 {
-					i++
-					continue
-				}
-				for _, n := range field.Names {
-					if pv, ok := f.info.Defs[n].(*types.Var); ok {
-						f.params[pv] = paramPos{fn, i}
-					}
-					i++
-				}
-			}
-		}
-		for _, file := range f.pass.Files {
-			ast.Inspect(file, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if fn := astq.Callee(f.info, call); fn != nil && f.idx.funcs[fn] != nil {
-						f.calls[fn] = append(f.calls[fn], call)
-					}
-				}
-				return true
-			})
-		}
-	}
-	pp, ok := f.params[v]
-	if !ok {
+	fn, i, ok := f.du.ParamOf(v)
+	if !ok || f.idx.funcs[fn] == nil {
 		return nil
 	}
-	sig, _ := pp.fn.Type().(*types.Signature)
-	if sig == nil || (sig.Variadic() && pp.i == sig.Params().Len()-1) {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || (sig.Variadic() && i == sig.Params().Len()-1) {
 		return nil
 	}
 	var out []ast.Expr
-	for _, call := range f.calls[pp.fn] {
-		if pp.i < len(call.Args) && !call.Ellipsis.IsValid() {
-			out = append(out, call.Args[pp.i])
+	for _, call := range f.du.CallsTo(fn) {
+		if i < len(call.Args) && !call.Ellipsis.IsValid() {
+			out = append(out, call.Args[i])
 		}
 	}
 	return out
-}
-
-// paramPos is a parameter's function and index.
-type paramPos struct {
-	fn *types.Func
-	i  int
 }
