@@ -4,7 +4,7 @@ package sdk
 // library).
 func bodySymbols() map[Symbol]string {
 	syms := map[Symbol]string{}
-	addKeys(syms, "field", requestBodyFields)
-	addKeys(syms, "func", nonSeekingReaders)
+	add(syms, "field", keys(requestBodyFields))
+	add(syms, "func", keys(nonSeekingReaders))
 	return syms
 }

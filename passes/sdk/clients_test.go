@@ -3,7 +3,7 @@ package sdk
 // clientSymbols are the symbols of clients.go's tables.
 func clientSymbols() map[Symbol]string {
 	syms := map[Symbol]string{}
-	addKeys(syms, "type", clientTypes)
-	addKeys(syms, "func", constructors)
+	add(syms, "type", keys(clientTypes))
+	add(syms, "func", keys(constructors))
 	return syms
 }

@@ -4,14 +4,14 @@ package sdk
 // streams and error classifiers.
 func errorSymbols() map[Symbol]string {
 	syms := map[Symbol]string{}
-	addKeys(syms, "type", operationReceivers)
-	addKeys(syms, "method", headOperations)
+	add(syms, "type", keys(operationReceivers))
+	add(syms, "method", keys(headOperations))
 	syms[RequestSend] = "method"
 	for k, f := range errorStreams {
 		syms[k] = "method"
 		syms[f] = "field"
 	}
-	addKeys(syms, "type", errorTypes)
-	addKeys(syms, "func", classifierFuncs)
+	add(syms, "type", keys(errorTypes))
+	add(syms, "func", keys(classifierFuncs))
 	return syms
 }

@@ -16,15 +16,14 @@ func escapeSymbols() map[Symbol]string {
 			syms[k] = "method"
 		}
 	}
-	addKeys(syms, "field", envSliceFields)
+	add(syms, "field", keys(envSliceFields))
 	for k := range envPairTypes {
 		syms[k] = "type"
 		syms[Symbol{k.Path, k.Name, "Name"}] = "field"
 		syms[Symbol{k.Path, k.Name, "Value"}] = "field"
 	}
 	syms[FmtSprintf] = "func"
-	addKeys(syms, "method", configMerges)
-	addKeys(syms, "method", presignMethods)
-	addKeys(syms, "field", baseKeyFields)
+	add(syms, "method", keys(configMerges), keys(presignMethods))
+	add(syms, "field", keys(baseKeyFields))
 	return syms
 }

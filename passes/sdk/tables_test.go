@@ -54,10 +54,21 @@ func TestTablesMatchRealSDKs(t *testing.T) {
 	}
 }
 
-// addKeys records the keys of a table as symbols of kind.
-func addKeys[V any](syms map[Symbol]string, kind string, table map[Symbol]V) {
+// keys returns the keys of a table.
+func keys[V any](table map[Symbol]V) []Symbol {
+	var out []Symbol
 	for k := range table {
-		syms[k] = kind
+		out = append(out, k)
+	}
+	return out
+}
+
+// add records symbols of kind.
+func add(syms map[Symbol]string, kind string, lists ...[]Symbol) {
+	for _, l := range lists {
+		for _, k := range l {
+			syms[k] = kind
+		}
 	}
 }
 
