@@ -49,7 +49,9 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the expiryerr rule.
@@ -164,7 +166,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if s := c.funcSource(fn); s != nil {
 			where := s.where
 			if where == "" {
-				where = finding.Where(pass.Fset, s.opPos)
+				where = srctext.Where(pass.Fset, s.opPos)
 			}
 			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, Operation: s.isOp, Service: s.service, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
 		}
@@ -183,7 +185,7 @@ func (c *checker) report(n ast.Node, msg string, fixes ...analysis.SuggestedFix)
 	c.out = append(c.out, finding.Finding{Pos: n.Pos(), End: n.End(), Message: msg, SuggestedFixes: fixes})
 }
 
-func (c *checker) where(pos token.Pos) string { return finding.Where(c.pass.Fset, pos) }
+func (c *checker) where(pos token.Pos) string { return srctext.Where(c.pass.Fset, pos) }
 
 // ---- 1. discarded errors ----
 
@@ -289,7 +291,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkCode(m)
 		return
 	}
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return
 	}
@@ -322,7 +324,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	for _, a := range call.Args {
 		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
-			what := finding.FuncName(fn) + " (which checks for ExpiredToken"
+			what := srctext.FuncName(fn) + " (which checks for ExpiredToken"
 			if cl.Where != "" {
 				what += " at " + cl.Where
 			}
@@ -352,7 +354,7 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
 		return
 	}
 	for _, e := range cases {
-		text, _ := sdk.StringConst(c.info, e)
+		text, _ := astq.StringConst(c.info, e)
 		switch {
 		case src.head && byCode:
 			c.report(e, headMessage("the check of the code for "+text+" on", src))
@@ -448,12 +450,12 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			}
 		case *ast.Ident:
 			// A named constant, or a package-level table of expiry codes.
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			} else if c.expiryTables()[c.info.Uses[n]] {
 				codeLiteral = true
@@ -480,7 +482,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 			if _, ok := c.codeOf(n, maxDepth); ok {
 				codeAccess = true
 			}
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			switch {
 			case callee == nil:
 			case sdk.ExpiryClassifier(sdk.SymbolOf(callee)):
@@ -494,7 +496,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 					byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
 				} else if callee != fn && calls == nil {
 					if cl := c.classifierOf(callee); cl != nil {
-						calls = &IsClassifier{How: "calls " + finding.FuncName(callee), Where: c.where(n.Pos())}
+						calls = &IsClassifier{How: "calls " + srctext.FuncName(callee), Where: c.where(n.Pos())}
 					}
 				}
 			}
@@ -536,7 +538,7 @@ func (c *checker) expiryTables() map[types.Object]bool {
 				for _, v := range vs.Values {
 					ast.Inspect(v, func(n ast.Node) bool {
 						if lit, ok := n.(*ast.BasicLit); ok {
-							if s, ok := sdk.StringConst(c.info, lit); ok && expiryCode(s) {
+							if s, ok := astq.StringConst(c.info, lit); ok && expiryCode(s) {
 								has = true
 							}
 						}
@@ -574,7 +576,7 @@ func hasErrorParam(fn *types.Func) bool {
 // whether the loop is shutting down: it classifies nothing the SDK
 // returns (dapr's SQS pub/sub logs every other error and polls again).
 func (c *checker) classifies(call *ast.CallExpr) bool {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}

@@ -63,8 +63,11 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the globalclient rule.
@@ -129,6 +132,7 @@ type checker struct {
 	globals  map[*types.Var]*global
 	order    []*global
 	funcs    map[*types.Func]*ast.FuncDecl
+	du       *defuse.Index // the package's def-use index (sdk.Reach.DefUse)
 	visited  map[*ast.BlockStmt]bool
 	flow     *credflow.Flow
 	// calls of other packages' functions that set their globals, made from
@@ -214,7 +218,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.FuncLit:
 				c.walk(fn.Body, how, "")
 			case *ast.Ident, *ast.SelectorExpr:
-				if f, ok := c.info.Uses[identOf(fn)].(*types.Func); ok {
+				if f, ok := c.info.Uses[astq.IdentOf(fn)].(*types.Func); ok {
 					if fd := c.funcs[f]; fd != nil {
 						c.walk(fd.Body, how, "")
 					}
@@ -261,7 +265,7 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", finding.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", srctext.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
@@ -317,7 +321,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 	c.inspectLifetime(fd.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			if callee == nil {
 				return
 			}
@@ -372,28 +376,23 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 // collectGlobals finds the package-level variables that can hold an AWS
 // client, and records their declarations' values as lifetime sets.
 func (c *checker) collectGlobals() {
+	c.du = c.pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	c.funcs = c.du.Funcs
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.info.Defs[d.Name].(*types.Func); ok && fn != nil && d.Body != nil {
-					c.funcs[fn] = d
-				}
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue
 				}
 				for _, spec := range d.Specs {
-					vs, ok := spec.(*ast.ValueSpec)
-					if !ok {
-						continue
-					}
-					for i, name := range vs.Names {
+					for _, st := range c.du.Stores(spec) {
+						name := st.Lhs.(*ast.Ident)
 						v, ok := c.info.Defs[name].(*types.Var)
 						if !ok || v == nil || name.Name == "_" {
 							continue
 						}
-						rhs, idx := valueOf(i, len(vs.Names), vs.Values)
+						rhs, idx := st.Rhs, st.Idx
 						if !c.tracked(v.Type(), rhs) {
 							continue
 						}
@@ -401,7 +400,7 @@ func (c *checker) collectGlobals() {
 						c.globals[v] = g
 						c.order = append(c.order, g)
 						switch {
-						case rhs == nil || sdk.IsNil(c.info, rhs):
+						case rhs == nil || astq.IsNil(c.info, rhs):
 						case idx < 0 && c.isContainerLit(rhs):
 							// var clients = map[string]*s3.Client{"eu": ...}
 							for _, el := range ast.Unparen(rhs).(*ast.CompositeLit).Elts {
@@ -474,7 +473,7 @@ func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				c.walk(lit.Body, how, from)
 			}
-			fn := sdk.Callee(c.info, n)
+			fn := astq.Callee(c.info, n)
 			if fn == nil {
 				return
 			}
@@ -519,11 +518,8 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 	if as.Tok != token.ASSIGN {
 		return
 	}
-	for i, lhs := range as.Lhs {
-		rhs, idx := valueOf(i, len(as.Lhs), as.Rhs)
-		if rhs == nil {
-			continue
-		}
+	for _, st := range c.du.Stores(as) {
+		lhs, rhs, idx := st.Lhs, st.Rhs, st.Idx
 		if elems, ok := c.appended(lhs, rhs); ok {
 			// clients = append(clients, s3.NewFromConfig(cfg))
 			for _, el := range elems {
@@ -535,19 +531,6 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 	}
 }
 
-// valueOf returns the value given to the i-th of n names by values: the
-// i-th value (idx -1), or result i of a single multi-value call (idx i);
-// nil when there is none (a declaration without values).
-func valueOf(i, n int, values []ast.Expr) (rhs ast.Expr, idx int) {
-	switch {
-	case len(values) == n:
-		return values[i], -1
-	case len(values) == 1:
-		return values[0], i
-	}
-	return nil, -1
-}
-
 // appended returns the values appended by lhs = append(lhs, v...) when
 // they can hold a client.
 func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
@@ -555,7 +538,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 	if !ok || len(call.Args) < 2 || call.Ellipsis.IsValid() {
 		return nil, false
 	}
-	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+	if !astq.IsAppend(c.info, call) {
 		return nil, false
 	}
 	if types.ExprString(ast.Unparen(call.Args[0])) != types.ExprString(ast.Unparen(lhs)) {
@@ -576,7 +559,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 // set ("client", "app.s3", "clients[k]"); nil if none.
 func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 	name := elem
-	if sdk.IsNil(c.info, rhs) {
+	if astq.IsNil(c.info, rhs) {
 		return nil, ""
 	}
 	e := ast.Unparen(lhs)
@@ -588,7 +571,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 				return nil, ""
 			}
 			g := c.globals[v]
-			if g == nil || c.testOnly(x.Pos(), g.ident.Pos()) {
+			if g == nil || c.du.TestOnly(x.Pos(), g.ident.Pos()) {
 				return nil, ""
 			}
 			return g, x.Name + name
@@ -596,7 +579,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			sel := c.info.Selections[x]
 			if sel == nil {
 				// pkg.Var: only this package's globals are tracked.
-				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.testOnly(x.Pos(), c.globals[v].ident.Pos()) {
+				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.du.TestOnly(x.Pos(), c.globals[v].ident.Pos()) {
 					return c.globals[v], x.Sel.Name + name
 				}
 				return nil, ""
@@ -621,27 +604,6 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			return nil, ""
 		}
 	}
-}
-
-// testOnly reports whether an assignment at pos is in a _test.go file
-// while the global it sets (declared at decl) is not: test set-up does not
-// run in the service.
-func (c *checker) testOnly(pos, decl token.Pos) bool {
-	isTest := func(p token.Pos) bool {
-		f := c.pass.Fset.File(p)
-		return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-	}
-	return isTest(pos) && !isTest(decl)
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // defaultChain names the refreshing way to get credentials in each SDK.

@@ -51,7 +51,9 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer is the noretry rule.
@@ -190,7 +192,7 @@ func run(pass *analysis.Pass) (any, error) {
 					add(cur, h)
 				}
 			}
-			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && sdk.IsNil(info, n.Args[s.Arg]) {
+			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && astq.IsNil(info, n.Args[s.Arg]) {
 				add(cur, hit{node: n, sdk: s.SDK, knob: sym.String() + "(cfg, nil)", attempts: 1})
 			}
 		case *ast.Ident:
@@ -216,7 +218,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // valueHit evaluates a knob's constant value.
 func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool) {
-	v, ok := sdk.IntConst(info, e)
+	v, ok := sdk.IntArg(info, e)
 	if !ok {
 		return hit{}, false
 	}
@@ -272,7 +274,7 @@ func returnedFrom(cur inspector.Cursor) *ast.FuncDecl {
 	return nil
 }
 
-func where(pass *analysis.Pass, pos token.Pos) string { return finding.Where(pass.Fset, pos) }
+func where(pass *analysis.Pass, pos token.Pos) string { return srctext.Where(pass.Fset, pos) }
 
 // message says what the knob does and what fails because of it.
 func message(h hit, min int) string {

@@ -43,6 +43,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -69,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	var out finding.List
 	check := func(cur inspector.Cursor, value ast.Expr, what string, client ast.Expr) {
-		v, ok := sdk.IntConst(info, value)
+		v, ok := sdk.IntArg(info, value)
 		if !ok || time.Duration(v) <= limit {
 			return
 		}
@@ -94,7 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range reach.Inspector().Root().Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			fn := sdk.Callee(info, n)
+			fn := astq.Callee(info, n)
 			if fn == nil {
 				continue
 			}
@@ -176,7 +177,7 @@ func signingClient(info *types.Info, cur inspector.Cursor) ast.Expr {
 		if !ok {
 			return nil
 		}
-		fn := sdk.Callee(info, call)
+		fn := astq.Callee(info, call)
 		if fn == nil {
 			continue
 		}

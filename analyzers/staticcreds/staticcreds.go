@@ -68,6 +68,7 @@ import (
 
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -104,7 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
-			if name, ok := sdk.StringConst(info, call.Args[0]); ok && sdk.CredentialEnvVars[name] {
+			if name, ok := astq.StringConst(info, call.Args[0]); ok && sdk.IsCredentialEnvVar(name) {
 				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})
 			}
 			continue
@@ -215,7 +216,7 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 // detail include one the SDKs' default chains read (AWS_ACCESS_KEY_ID, ...).
 func defaultChainVars(detail string) bool {
 	for _, name := range strings.Split(detail, ", ") {
-		if sdk.CredentialEnvVars[name] {
+		if sdk.IsCredentialEnvVar(name) {
 			return true
 		}
 	}
@@ -355,7 +356,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			return false
 		}
 		if cc.Kind == sdk.CredEnv {
-			return sdk.CredEnvVars(sym) != "" && cc.SDK == sdk.V1
+			return sdk.EnvProviderVars(sym) != "" && cc.SDK == sdk.V1
 		}
 		if cc.Kind != sdk.CredStatic || cc.KeyArgs[0] < 0 {
 			return false
@@ -366,7 +367,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			}
 			arg := n.Args[a]
 			if i == 2 {
-				if s, ok := sdk.StringConst(info, arg); ok && s == "" {
+				if s, ok := astq.StringConst(info, arg); ok && s == "" {
 					continue
 				}
 			}
@@ -374,7 +375,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			if !ok || sdk.CalleeSymbol(info, call) != sdk.OsGetenv || len(call.Args) != 1 {
 				return false
 			}
-			name, ok := sdk.StringConst(info, call.Args[0])
+			name, ok := astq.StringConst(info, call.Args[0])
 			if !ok || !slices.Contains(sdk.DefaultChainEnvKeys[i], name) {
 				return false
 			}
