@@ -19,14 +19,15 @@ import (
 	"github.com/credlint/credlint/analyzers/globalclient"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/analyzers/presignttl"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/analyzers/staticcreds"
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
 // DocURL is where each rule's documentation lives; a rule's page is
-// DocURL + "<rule>.md".
-const DocURL = "https://github.com/credlint/credlint/blob/main/docs/rules/"
+// DocURL + "<rule>.md" (rule.URL).
+const DocURL = rule.DocURL
 
 // Rules are the rule analyzers, in documentation order.
 var Rules = []*analysis.Analyzer{
@@ -114,7 +115,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range diags {
 		url := ""
 		if d.rule != directiveCategory {
-			url = DocURL + d.rule + ".md"
+			url = rule.URL(d.rule)
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos:            d.Pos,

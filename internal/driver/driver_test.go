@@ -10,9 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/analyzers"
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/internal/driver"
 	"github.com/credlint/credlint/internal/fixtures"
 )
@@ -157,4 +160,62 @@ func TestTypeErrorOnce(t *testing.T) {
 	if !strings.Contains(errs, "example.com/m/b not analyzed") {
 		t.Errorf("stderr does not say that b (which imports a) was not analyzed:\n%s", errs)
 	}
+}
+
+// TestRulePanicOnce checks that a rule that panics (built with the rule
+// harness) does not crash the run: the CLI says once, in one line, which
+// rule failed on which package and where, without the driver's internals.
+func TestRulePanicOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	// An environment-only package: relevant to a rule with EnvOnly, no SDK
+	// needed.
+	write("a/a.go", "package a\n\nimport \"os\"\n\nfunc f(v string) { os.Setenv(\"AWS_SESSION_TOKEN\", v) }\n")
+	write("a/a_test.go", "package a\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { f(\"\") }\n")
+	boom := rule.New(rule.Rule{
+		Name:    "boom",
+		Doc:     "// Package boom panics.\n//\n// # Analyzer boom\n//\n// boom: panic\npackage boom\n",
+		EnvOnly: true,
+		Run: func(*rule.Pass) (finding.List, error) {
+			var m map[string]int
+			m["x"]++
+			return nil, nil
+		},
+	})
+	root := &analysis.Analyzer{
+		Name:     "root",
+		Doc:      "root",
+		Requires: []*analysis.Analyzer{boom},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	var stdout, stderr strings.Builder
+	code := driver.Run(context.Background(), root, driver.Options{
+		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
+		Context:    -1, Stdout: &stdout, Stderr: &stderr,
+	}, "./...")
+	if code != driver.ExitError {
+		t.Errorf("exit %d, want %d", code, driver.ExitError)
+	}
+	errs := stderr.String()
+	if n := strings.Count(errs, "rule boom failed on package example.com/m/a:"); n != 1 {
+		t.Errorf("the panic is said %d times, want once:\n%s", n, errs)
+	}
+	for _, want := range []string{"assignment to entry in nil map", "driver/driver_test.go:"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errs)
+		}
+	}
+	for _, internal := range []string{"prerequisites", "goroutine", "root"} {
+		if strings.Contains(errs, internal) {
+			t.Errorf("stderr mentions %q:\n%s", internal, errs)
+		}
+	}
+	t.Logf("stderr:\n%s", errs)
 }
