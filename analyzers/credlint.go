@@ -38,6 +38,14 @@ var Rules = []*analysis.Analyzer{
 	presignttl.Analyzer,
 }
 
+// The configuration accepts exactly the rules above.
+func init() {
+	config.Rules = nil
+	for _, a := range Rules {
+		config.Rules = append(config.Rules, a.Name)
+	}
+}
+
 // Analyzer is credlint: the composite of every rule.
 var Analyzer = &analysis.Analyzer{
 	Name: "credlint",
