@@ -7,6 +7,7 @@
 package analyzers
 
 import (
+	"errors"
 	"go/ast"
 	"go/token"
 	"sort"
@@ -47,9 +48,23 @@ func init() {
 }
 
 // Analyzer is credlint: the composite of every rule.
-var Analyzer = &analysis.Analyzer{
-	Name: "credlint",
-	Doc: `find code that makes Go services on AWS ECS fail with ExpiredToken hours after start
+var Analyzer = New(Rules...)
+
+// New is the root analyzer over rules: Analyzer is New(Rules...). Tests
+// build roots over rules of their own (a rule that panics).
+func New(rules ...*analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             "credlint",
+		Doc:              doc,
+		URL:              "https://github.com/credlint/credlint",
+		Flags:            config.Analyzer.Flags,
+		Requires:         append([]*analysis.Analyzer{config.Analyzer, sdk.Analyzer}, rules...),
+		Run:              func(pass *analysis.Pass) (any, error) { return run(pass, rules) },
+		RunDespiteErrors: false,
+	}
+}
+
+const doc = `find code that makes Go services on AWS ECS fail with ExpiredToken hours after start
 
 credlint reports static or snapshotted credentials (staticcreds), process-lifetime
 AWS clients (S3, SQS, DynamoDB, ...) on credentials that cannot refresh (globalclient), disabled retries
@@ -58,20 +73,14 @@ AWS clients (S3, SQS, DynamoDB, ...) on credentials that cannot refresh (globalc
 for aws-sdk-go-v2, aws-sdk-go and minio-go.
 
 Configuration: .credlint.toml, found above each package's files, or -config FILE.
-Suppress one finding with "//credlint:ignore <rule> <reason>" on or above its line.`,
-	URL:              "https://github.com/credlint/credlint",
-	Flags:            config.Analyzer.Flags,
-	Requires:         append([]*analysis.Analyzer{config.Analyzer, sdk.Analyzer}, Rules...),
-	Run:              run,
-	RunDespiteErrors: false,
-}
+Suppress one finding with "//credlint:ignore <rule> <reason>" on or above its line.`
 
 type diag struct {
 	rule string
 	finding.Finding
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
 	if cfg.LoadErr != nil {
 		return nil, cfg.LoadErr
@@ -95,15 +104,22 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	var diags []diag
-	for _, rule := range Rules {
-		if !cfg.Enabled(rule.Name) {
+	var errs []error
+	for _, r := range rules {
+		if !cfg.Enabled(r.Name) {
 			continue
 		}
-		for _, f := range pass.ResultOf[rule].(finding.List) {
+		res := pass.ResultOf[r].(*rule.Result)
+		if res.Err != nil {
+			// Reported after the other rules' findings.
+			errs = append(errs, res.Err)
+			continue
+		}
+		for _, f := range res.Findings {
 			if !f.Pos.IsValid() || skip(pass.Fset.Position(f.Pos).Filename) {
 				continue
 			}
-			diags = append(diags, diag{rule.Name, f})
+			diags = append(diags, diag{r.Name, f})
 		}
 	}
 
@@ -135,7 +151,9 @@ func run(pass *analysis.Pass) (any, error) {
 			Related:        d.Related,
 		})
 	}
-	return nil, nil
+	// A rule that failed (a bug: see package rule) fails the package after
+	// the other rules' findings are reported.
+	return nil, errors.Join(errs...)
 }
 
 // position is a file and line.

@@ -8,8 +8,12 @@
 // does the shared preamble once — the package cannot reach an AWS SDK: no
 // findings; the results of passes/sdk, config and passes/credflow cast —
 // and turns a panic of the rule into an error that names the rule and the
-// position (go.uber.org/nilaway's WrapRun is the model), so that one
-// rule's bug is a one-line error instead of a crash of the whole run.
+// position (go.uber.org/nilaway's WrapRun is the model). The error travels
+// in the rule's Result, not as the analyzer's error: the rule's action
+// succeeds, so the other rules, and this rule in the packages that import
+// this one, still run; the root analyzer reports their findings and then
+// fails with the error. One rule's bug is a one-line error, not a crash of
+// the whole run nor the loss of every finding downstream.
 package rule
 
 import (
@@ -17,6 +21,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 
@@ -63,6 +68,13 @@ type Pass struct {
 	Flow *credflow.Flow
 }
 
+// Result is the Result of every rule analyzer: its findings, or the error
+// that stopped it (a panic, or an error of its Run).
+type Result struct {
+	Findings finding.List
+	Err      error
+}
+
 // New builds the analyzer of r. It panics if r.Doc has no
 // "# Analyzer <name>" section: a programming error, caught by every test.
 func New(r Rule) *analysis.Analyzer {
@@ -75,22 +87,25 @@ func New(r Rule) *analysis.Analyzer {
 		Doc:        MustExtractDoc(r.Doc, r.Name),
 		URL:        URL(r.Name),
 		Requires:   requires,
-		ResultType: finding.ResultType,
+		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  r.FactTypes,
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(r, pass) }
 	return a
 }
 
-func run(r Rule, pass *analysis.Pass) (result any, err error) {
+// run never returns an error to the driver: see the package comment.
+func run(r Rule, pass *analysis.Pass) (result any, _ error) {
+	res := &Result{}
 	defer func() {
 		if v := recover(); v != nil {
-			result, err = finding.List(nil), panicError(r.Name, pass, v)
+			res.Findings, res.Err = nil, panicError(r.Name, pass, v)
+			result = res
 		}
 	}()
 	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
 	if !reach.Relevant() && !(r.EnvOnly && reach.EnvOnly()) {
-		return finding.List(nil), nil
+		return res, nil
 	}
 	p := &Pass{
 		Pass:   pass,
@@ -102,9 +117,11 @@ func run(r Rule, pass *analysis.Pass) (result any, err error) {
 	}
 	out, err := r.Run(p)
 	if err != nil {
-		return finding.List(nil), err
+		res.Err = fmt.Errorf("rule %s: %w", r.Name, err)
+		return res, nil
 	}
-	return out, nil
+	res.Findings = out
+	return res, nil
 }
 
 // panicError is the error a panic v of rule becomes: the rule, the package

@@ -1,6 +1,7 @@
 package rule_test
 
 import (
+	"errors"
 	"go/token"
 	"go/types"
 	"strings"
@@ -38,9 +39,10 @@ func fakePass(reach *sdk.Reach) *analysis.Pass {
 	}
 }
 
-// TestPanicBecomesError checks that a panicking rule returns an error that
-// names the rule, the package and where it panicked, instead of crashing
-// the driver.
+// TestPanicBecomesError checks that a panicking rule's Result carries an
+// error that names the rule, the package and where it panicked, and that
+// the analyzer itself succeeds (the other rules, and this one in other
+// packages, go on).
 func TestPanicBecomesError(t *testing.T) {
 	a := rule.New(rule.Rule{
 		Name: "boom",
@@ -51,12 +53,20 @@ func TestPanicBecomesError(t *testing.T) {
 			return nil, nil
 		},
 	})
-	res, err := a.Run(fakePass(&sdk.Reach{SDKs: true}))
-	if err == nil {
-		t.Fatal("a panicking rule returned no error")
+	out, runErr := a.Run(fakePass(&sdk.Reach{SDKs: true}))
+	if runErr != nil {
+		t.Fatalf("the analyzer failed: %v", runErr)
 	}
-	if _, ok := res.(finding.List); !ok {
-		t.Errorf("result is %T, want finding.List", res)
+	res, ok := out.(*rule.Result)
+	if !ok {
+		t.Fatalf("result is %T, want *rule.Result", out)
+	}
+	err := res.Err
+	if err == nil {
+		t.Fatal("a panicking rule's result has no error")
+	}
+	if res.Findings != nil {
+		t.Errorf("a panicking rule has findings: %v", res.Findings)
 	}
 	for _, want := range []string{"rule boom", "example.com/svc", "assignment to entry in nil map", "rule/rule_test.go:"} {
 		if !strings.Contains(err.Error(), want) {
@@ -101,14 +111,18 @@ func TestPreamble(t *testing.T) {
 		})
 		pass := fakePass(tc.reach)
 		pass.ResultOf[credflow.Analyzer] = flow
-		res, err := a.Run(pass)
+		out, err := a.Run(pass)
 		if err != nil {
 			t.Fatal(err)
+		}
+		res := out.(*rule.Result)
+		if res.Err != nil {
+			t.Fatal(res.Err)
 		}
 		if got := ran == 1; got != tc.runs {
 			t.Errorf("reach %+v, envOnly %v: ran %v, want %v", tc.reach, tc.envOnly, got, tc.runs)
 		}
-		if n := len(res.(finding.List)); n != ran {
+		if n := len(res.Findings); n != ran {
 			t.Errorf("%d findings, want %d", n, ran)
 		}
 	}
@@ -121,6 +135,21 @@ func TestPreamble(t *testing.T) {
 	}
 	if len(a.Requires) != 2 {
 		t.Errorf("a rule without Flow requires %v", a.Requires)
+	}
+}
+
+// TestRunError checks that an error of a rule's Run is its Result's error,
+// prefixed with the rule's name.
+func TestRunError(t *testing.T) {
+	a := rule.New(rule.Rule{Name: "boom", Doc: boomDoc, Run: func(*rule.Pass) (finding.List, error) {
+		return finding.List{{Message: "x"}}, errors.New("bad input")
+	}})
+	out, err := a.Run(fakePass(&sdk.Reach{SDKs: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := out.(*rule.Result); res.Err == nil || res.Err.Error() != "rule boom: bad input" || res.Findings != nil {
+		t.Errorf("result %+v, want error \"rule boom: bad input\" and no findings", res)
 	}
 }
 
