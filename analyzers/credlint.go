@@ -1,9 +1,10 @@
 // Package analyzers holds credlint's root analyzer, the one analyzer every
-// driver runs: it requires each rule (a sub-analyzer whose Result is its
-// findings), applies the configuration (enabled rules, excluded paths,
-// _test.go and generated files) and suppression comments, and reports what
-// is left with Category = rule name and message "<rule>: <text>", in
-// position order.
+// driver runs: it requires each rule (a sub-analyzer built by package rule,
+// whose Result is its findings or the error that stopped it), applies the
+// configuration (enabled rules, excluded paths, _test.go and generated
+// files) and suppression comments, and reports what is left with Category
+// = rule name and message "<rule>: <text>", in position order; a rule's
+// error fails the package after the other rules' findings are reported.
 package analyzers
 
 import (
