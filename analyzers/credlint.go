@@ -106,6 +106,7 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 
 	var diags []diag
 	var errs []error
+	failed := map[string]bool{}
 	for _, r := range rules {
 		if !cfg.Enabled(r.Name) {
 			continue
@@ -114,6 +115,7 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 		if res.Err != nil {
 			// Reported after the other rules' findings.
 			errs = append(errs, res.Err)
+			failed[r.Name] = true
 			continue
 		}
 		for _, f := range res.Findings {
@@ -126,7 +128,7 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 
 	dirs := parseDirectives(pass, cfg, skip)
 	diags = dirs.suppress(pass.Fset, diags)
-	diags = append(diags, dirs.problems(cfg)...)
+	diags = append(diags, dirs.problems(func(r string) bool { return cfg.Enabled(r) && !failed[r] })...)
 
 	sort.SliceStable(diags, func(i, j int) bool {
 		if c := finding.ComparePos(pass.Fset, diags[i].Pos, diags[j].Pos); c != 0 {
