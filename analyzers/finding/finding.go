@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,11 +25,9 @@ type Finding struct {
 	Related        []analysis.RelatedInformation
 }
 
-// List is the Result of every rule analyzer.
+// List is what a rule's run returns (package rule wraps it in the rule's
+// Result).
 type List []Finding
-
-// ResultType is the analysis.Analyzer.ResultType of every rule.
-var ResultType = reflect.TypeFor[List]()
 
 // Where formats pos as "dir/file.go:line" (the file's directory name and
 // base name), short enough for a message and stable across machines.
