@@ -1,42 +1,7 @@
-// Package expiryerr defines the expiryerr rule: expired-token errors of
-// AWS operations (S3, SQS, DynamoDB, ... any service) that are discarded, matched by their text, misread on HEAD
-// requests, or retried forever by a worker loop.
-//
-// # Analyzer expiryerr
-//
-// expiryerr: report AWS errors that hide an expired token
-//
-// When the credentials of an ECS task expire, the error of the next
-// request is the only signal. aws-sdk-go-v2 never invalidates its
-// credential cache on ExpiredToken (retrying re-signs with the same dead
-// credentials); aws-sdk-go (v1) expires its credentials on ExpiredToken
-// only when it retries; minio-go retries ExpiredToken ten times with the
-// same token. So the program must see the error, classify it by its code,
-// and refresh or exit so that ECS replaces the task. The rule reports:
-//
-//	_, _ = client.PutObject(ctx, in)        // discarded: `_`, bare call, defer, go
-//	strings.Contains(err.Error(), "ExpiredToken") // text instead of the code
-//	_, err := client.HeadObject(ctx, in)
-//	if errors.As(err, &ae) && ae.ErrorCode() == "ExpiredToken" // HEAD: it is "BadRequest"
-//	for range ticker.C {
-//		if _, err := client.PutObject(ctx, in); err != nil {
-//			log.Print(err) // logs and continues forever
-//		}
-//	}
-//
-// Text matching is reported only on errors that come from an SDK call (in
-// the same function, or through functions that return one: the
-// ReturnsSDKError fact); "ExpiredToken" is also an error name of other
-// protocols. A worker loop (for {}, for { select }, for range over a
-// channel such as ticker.C) is reported when the error path of an
-// operation (of any service: an SQS consumer around ReceiveMessage, a
-// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop, and the
-// error is never classified (errors.As/Is/AsType, a type assertion or
-// switch, an SDK classifier, or a function that classifies expiry codes:
-// the IsClassifier fact, or one named in expiryerr.classifiers).
 package expiryerr
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -48,22 +13,23 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 	"github.com/credlint/credlint/passes/srctext"
 )
 
+//go:embed doc.go
+var doc string
+
 // Analyzer is the expiryerr rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "expiryerr",
-	Doc:        "report AWS errors (S3, SQS, DynamoDB, ...) that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-	FactTypes:  []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
-}
+var Analyzer = rule.New(rule.Rule{
+	Name:      "expiryerr",
+	Doc:       doc,
+	FactTypes: []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
+	Run:       run,
+})
 
 // ReturnsSDKError is the fact that a function's error result can be an
 // error of an SDK call (preferably an operation).
@@ -116,12 +82,8 @@ type checker struct {
 	seen           map[ast.Node]bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
-	if !reach.Relevant() {
-		return finding.List(nil), nil
-	}
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+func run(p *rule.Pass) (finding.List, error) {
+	pass, reach, cfg := p.Pass, p.Reach, p.Config
 	insp := reach.Inspector()
 
 	c := &checker{

@@ -6,7 +6,6 @@ package finding
 
 import (
 	"go/token"
-	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,11 +20,9 @@ type Finding struct {
 	Related        []analysis.RelatedInformation
 }
 
-// List is the Result of every rule analyzer.
+// List is what a rule's run returns (package rule wraps it in the rule's
+// Result).
 type List []Finding
-
-// ResultType is the analysis.Analyzer.ResultType of every rule.
-var ResultType = reflect.TypeFor[List]()
 
 // ComparePos orders two positions by file name, then offset. Comparing
 // token.Pos values across files is not stable: the loader parses a

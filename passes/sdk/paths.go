@@ -1,8 +1,9 @@
 package sdk
 
-// Module and package paths. Sources: ../shared/sdk-facts.md, "Identifiers a
-// linter must match", checked against the module cache (v2 v1.48.0, config
-// v1.33.18, s3 v1.114.10, v1 v1.55.8, minio-go v7.4.1).
+// Module and package paths: the module paths of aws-sdk-go-v2, smithy-go,
+// aws-sdk-go and minio-go and their packages, checked against the module
+// cache at the versions testdata/go.mod pins (v2 v1.48.0, config v1.33.18,
+// s3 v1.114.10, v1 v1.55.8, minio-go v7.4.1).
 const (
 	modV2     = "github.com/aws/aws-sdk-go-v2"
 	modSmithy = "github.com/aws/smithy-go"
