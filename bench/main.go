@@ -70,7 +70,7 @@ type sample struct {
 
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
-	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
+	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus, corpus-src (the corpus modules' own directories in the module cache, for golangci-lint)")
 	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
@@ -183,6 +183,19 @@ func main() {
 			for _, cs := range corpusSets(tsv, *evalWork) {
 				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
 					sets = append(sets, cs.set)
+				}
+			}
+		case "corpus-src":
+			// The corpus modules' own source in the module cache, by
+			// directory: what golangci-lint (which lints only local
+			// directories) can run on.
+			tsv := *corpusTSV
+			if tsv == "" {
+				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
+			}
+			for _, cs := range corpusSets(tsv, *evalWork) {
+				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
+					sets = append(sets, cs.source())
 				}
 			}
 		}
@@ -323,7 +336,28 @@ func cachedGolangci() string {
 // in the eval work dir, with the packages corpus.tsv lists for it.
 type corpusSet struct {
 	set
-	module string
+	module, version string
+}
+
+// source is the set of the same packages in the module's own directory in
+// the module cache, named by relative directories.
+func (cs corpusSet) source() set {
+	out, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	var esc strings.Builder
+	for _, r := range cs.module {
+		if r >= 'A' && r <= 'Z' {
+			esc.WriteString("!" + string(r+'a'-'A'))
+			continue
+		}
+		esc.WriteRune(r)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), esc.String()+"@"+cs.version)
+	var patterns []string
+	for _, p := range cs.patterns {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, cs.module), "/")
+		patterns = append(patterns, "./"+rel)
+	}
+	return set{strings.Replace(cs.name, "corpus:", "src:", 1), dir, patterns}
 }
 
 func corpusSets(tsv, work string) []corpusSet {
@@ -334,6 +368,7 @@ func corpusSets(tsv, work string) []corpusSet {
 	}
 	defer f.Close()
 	pkgs := map[string][]string{}
+	versions := map[string]string{}
 	var order []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -343,6 +378,7 @@ func corpusSets(tsv, work string) []corpusSet {
 		}
 		if _, ok := pkgs[cols[0]]; !ok {
 			order = append(order, cols[0])
+			versions[cols[0]] = cols[1]
 		}
 		if !slices.Contains(pkgs[cols[0]], cols[2]) {
 			pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
@@ -360,7 +396,7 @@ func corpusSets(tsv, work string) []corpusSet {
 			parts := strings.Split(m, "/")
 			name = parts[len(parts)-2]
 		}
-		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m})
+		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m, versions[m]})
 	}
 	return out
 }
