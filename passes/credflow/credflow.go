@@ -70,7 +70,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -78,6 +77,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -449,11 +449,6 @@ func (f *Flow) KeyProv(e ast.Expr) Provenance {
 // Render returns e as source text, shortened, with string literals masked.
 func (f *Flow) Render(e ast.Expr) string { return render(f.info, e, 0) }
 
-// where formats a position as "dir/file.go:line" (as finding.Where does).
-func (f *Flow) where(pos token.Pos) string {
-	p := f.pass.Fset.Position(pos)
-	if !p.IsValid() {
-		return "?"
-	}
-	return fmt.Sprintf("%s:%d", filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename))), p.Line)
-}
+// where formats a position as "path/file.go:line" relative to its
+// module's root (finding.Where).
+func (f *Flow) where(pos token.Pos) string { return finding.Where(f.pass.Fset, pos) }

@@ -97,10 +97,10 @@ func textMatching(ctx context.Context, mc *minio.Client) {
 		log.Fatal(err)
 	}
 	wrapped := fmt.Errorf("get: %w", err)
-	if strings.Contains(wrapped.Error(), "token has expired") { // want `expiryerr: .*check the code instead: var resp minio.ErrorResponse; errors.As\(err, &resp\) && resp.Code == "ExpiredToken" \(err wraps the SDK error at minio/minio.go:\d+; minio.ToErrorResponse does not unwrap\)`
+	if strings.Contains(wrapped.Error(), "token has expired") { // want `expiryerr: .*check the code instead: var resp minio.ErrorResponse; errors.As\(err, &resp\) && resp.Code == "ExpiredToken" \(err wraps the SDK error at src/expiryerr/minio/minio.go:\d+; minio.ToErrorResponse does not unwrap\)`
 		log.Fatal(err)
 	}
-	if minio.ToErrorResponse(wrapped).Code == "ExpiredToken" { // want `expiryerr: this check of the code never fires on the error of minio.Client.GetObject: it was wrapped at minio/minio.go:\d+ and minio.ToErrorResponse uses a type switch, not errors.As`
+	if minio.ToErrorResponse(wrapped).Code == "ExpiredToken" { // want `expiryerr: this check of the code never fires on the error of minio.Client.GetObject: it was wrapped at src/expiryerr/minio/minio.go:\d+ and minio.ToErrorResponse uses a type switch, not errors.As`
 		log.Fatal(err)
 	}
 

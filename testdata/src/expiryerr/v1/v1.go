@@ -51,7 +51,7 @@ func textMatching(svc *s3.S3) error { // want textMatching:`returnsSDKError\(s3.
 		return err
 	}
 	wrapped := fmt.Errorf("get: %w", err)
-	if strings.Contains(wrapped.Error(), "RequestExpired") { // want `expiryerr: .*check the code instead: var awsErr awserr.Error; errors.As\(err, &awsErr\) && awsErr.Code\(\) == "ExpiredToken" \(err wraps the SDK error at v1/v1.go:\d+; request.IsErrorExpiredCreds does not unwrap\)`
+	if strings.Contains(wrapped.Error(), "RequestExpired") { // want `expiryerr: .*check the code instead: var awsErr awserr.Error; errors.As\(err, &awsErr\) && awsErr.Code\(\) == "ExpiredToken" \(err wraps the SDK error at src/expiryerr/v1/v1.go:\d+; request.IsErrorExpiredCreds does not unwrap\)`
 		return wrapped
 	}
 
@@ -101,10 +101,10 @@ func head(svc *s3.S3) bool {
 func wrappedCheck(svc *s3.S3) {
 	_, err := svc.GetObject(&s3.GetObjectInput{})
 	err = fmt.Errorf("get object: %w", err)
-	if request.IsErrorExpiredCreds(err) { // want `expiryerr: request.IsErrorExpiredCreds never fires on the error of s3.S3.GetObject: it was wrapped at v1/v1.go:\d+ and request.IsErrorExpiredCreds uses a type assertion, not errors.As`
+	if request.IsErrorExpiredCreds(err) { // want `expiryerr: request.IsErrorExpiredCreds never fires on the error of s3.S3.GetObject: it was wrapped at src/expiryerr/v1/v1.go:\d+ and request.IsErrorExpiredCreds uses a type assertion, not errors.As`
 		log.Fatal(err)
 	}
-	if ae, ok := err.(awserr.Error); ok && ae.Code() == "ExpiredToken" { // want `expiryerr: this check of the code never fires on the error of s3.S3.GetObject: it was wrapped at v1/v1.go:\d+ and a type assertion does not unwrap`
+	if ae, ok := err.(awserr.Error); ok && ae.Code() == "ExpiredToken" { // want `expiryerr: this check of the code never fires on the error of s3.S3.GetObject: it was wrapped at src/expiryerr/v1/v1.go:\d+ and a type assertion does not unwrap`
 		log.Fatal(err)
 	}
 }

@@ -73,7 +73,7 @@ func textMatching(ctx context.Context, client *s3.Client) error { // want textMa
 		return err
 	}
 	wrapped := fmt.Errorf("get: %v", err)
-	if strings.Index(wrapped.Error(), "ExpiredToken") >= 0 { // want `expiryerr: expiry is detected .*the error was formatted without %w at v2/v2.go:\d+, so the SDK error is no longer in its chain`
+	if strings.Index(wrapped.Error(), "ExpiredToken") >= 0 { // want `expiryerr: expiry is detected .*the error was formatted without %w at src/expiryerr/v2/v2.go:\d+, so the SDK error is no longer in its chain`
 		return wrapped
 	}
 	switch err.Error() {
@@ -110,7 +110,7 @@ func fetch(ctx context.Context, client *s3.Client) error { // want fetch:`return
 
 func viaHelper(ctx context.Context, client *s3.Client) {
 	err := fetch(ctx, client)
-	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of v2.fetch \(it returns the error of s3.Client.GetObject, v2/v2.go:\d+\)`
+	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of v2.fetch \(it returns the error of s3.Client.GetObject, src/expiryerr/v2/v2.go:\d+\)`
 		log.Fatal(err)
 	}
 }
@@ -131,7 +131,7 @@ func head(ctx context.Context, client *s3.Client) (bool, error) { // want head:`
 	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: matching the error's text against "ExpiredToken" on the error of s3.Client.HeadObject never fires`
 		return false, err
 	}
-	if isExpired(err) { // want `expiryerr: v2.isExpired \(which checks for ExpiredToken at v2/v2.go:\d+\) on the error of s3.Client.HeadObject never fires`
+	if isExpired(err) { // want `expiryerr: v2.isExpired \(which checks for ExpiredToken at src/expiryerr/v2/v2.go:\d+\) on the error of s3.Client.HeadObject never fires`
 		return false, err
 	}
 	_, err = client.HeadBucket(ctx, &s3.HeadBucketInput{})
@@ -208,7 +208,7 @@ func rangeChannel(ctx context.Context, client *s3.Client, keys chan string) {
 
 func helperInLoop(ctx context.Context, client *s3.Client) {
 	for range time.Tick(time.Minute) {
-		if err := fetch(ctx, client); err != nil { // want `expiryerr: v2.fetch \(it returns the error of s3.Client.GetObject, v2/v2.go:\d+\) fails forever in this worker loop \(for range time.Tick\(time.Minute\)\)`
+		if err := fetch(ctx, client); err != nil { // want `expiryerr: v2.fetch \(it returns the error of s3.Client.GetObject, src/expiryerr/v2/v2.go:\d+\) fails forever in this worker loop \(for range time.Tick\(time.Minute\)\)`
 			log.Print(err)
 		}
 	}

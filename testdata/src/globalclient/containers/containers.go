@@ -25,7 +25,7 @@ func refreshing(region string) *s3.Client {
 }
 
 // Map keys are rendered as credflow renders source: string literals masked.
-var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["\*\*\*\*"\] \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at containers/containers.go:16 \(via static at containers/containers.go:30\)`
+var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["\*\*\*\*"\] \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at src/globalclient/containers/containers.go:16 \(via static at src/globalclient/containers/containers.go:30\)`
 	"us-east-1": refreshing("us-east-1"),
 	"eu-west-1": static("eu-west-1"),
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	setup.Init() // want `globalclient: setup.Init sets setup.client, a package-level \*s3\.Client that lives for the whole process \(this call is in init\), but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at setup/setup.go:25; they never refresh`
+	setup.Init() // want `globalclient: setup.Init sets setup.client, a package-level \*s3\.Client that lives for the whole process \(this call is in init\), but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at src/globalclient/setup/setup.go:25; they never refresh`
 }
 
 // start is called from main.

@@ -23,7 +23,7 @@ func newClient(p aws.CredentialsProvider) *s3.Client {
 	return s3.New(s3.Options{Region: "eu-west-1", Credentials: p})
 }
 
-var declared = newClient(static()) // want `globalclient: declared \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at lifetime/lifetime.go:19 \(via static at lifetime/lifetime.go:26, newClient at lifetime/lifetime.go:26\)`
+var declared = newClient(static()) // want `globalclient: declared \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at src/globalclient/lifetime/lifetime.go:19 \(via static at src/globalclient/lifetime/lifetime.go:26, newClient at src/globalclient/lifetime/lifetime.go:26\)`
 
 var initialized *s3.Client // want `globalclient: initialized \(\*s3\.Client\) lives for the whole process \(set in init\) but its credentials come from credentials.NewStaticCredentialsProvider`
 

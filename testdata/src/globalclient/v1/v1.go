@@ -12,13 +12,13 @@ import (
 	"github.com/aws/aws-sdk-go/service/s3/s3manager"
 )
 
-var awsConfig = aws.NewConfig().WithRegion("eu-west-1").WithCredentials(credentials.NewEnvCredentials()) // want `globalclient: awsConfig \(\*aws\.Config\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewEnvCredentials\(\) at v1/v1.go:15`
+var awsConfig = aws.NewConfig().WithRegion("eu-west-1").WithCredentials(credentials.NewEnvCredentials()) // want `globalclient: awsConfig \(\*aws\.Config\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewEnvCredentials\(\) at src/globalclient/v1/v1.go:15`
 
-var sess = session.Must(session.NewSession(awsConfig)) // want `globalclient: sess \(\*session\.Session\) lives .* credentials.NewEnvCredentials\(\) at v1/v1.go:15`
+var sess = session.Must(session.NewSession(awsConfig)) // want `globalclient: sess \(\*session\.Session\) lives .* credentials.NewEnvCredentials\(\) at src/globalclient/v1/v1.go:15`
 
 var svc = s3.New(sess) // want `globalclient: svc \(\*s3\.S3\) lives`
 
-var api s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}))) // want `globalclient: api \(\*s3\.S3\) lives .* credentials.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at v1/v1.go:21`
+var api s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}))) // want `globalclient: api \(\*s3\.S3\) lives .* credentials.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at src/globalclient/v1/v1.go:21`
 
 var uploader = s3manager.NewUploader(sess) // want `globalclient: uploader \(\*s3manager\.Uploader\) lives`
 

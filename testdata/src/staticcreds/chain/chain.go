@@ -59,7 +59,7 @@ func (c *CredentialsConfig) GenerateCredentialChain(withEnv bool) (*credentials.
 		if err != nil {
 			log.Printf("assume role: %v", err)
 		} else {
-			providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(assumed.Get\(\) at chain/chain.go:58\)`
+			providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(assumed.Get\(\) at src/staticcreds/chain/chain.go:58\)`
 				Value: creds,
 			})
 		}

@@ -32,7 +32,7 @@ func runTool(ctx context.Context, cfg aws.Config) error {
 	}
 	cmd := exec.CommandContext(ctx, "aws", "s3", "sync", ".", "s3://bucket")
 	cmd.Env = append(os.Environ(),
-		"AWS_ACCESS_KEY_ID="+creds.AccessKeyID,                         // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:29\): they override its own and never refresh \(ExpiredToken\); let it use its default chain$`
+		"AWS_ACCESS_KEY_ID="+creds.AccessKeyID,                         // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at src/staticcreds/handoff/handoff.go:29\): they override its own and never refresh \(ExpiredToken\); let it use its default chain$`
 		fmt.Sprintf("AWS_SECRET_ACCESS_KEY=%s", creds.SecretAccessKey), // want `^staticcreds: AWS_SECRET_ACCESS_KEY=… .* from a snapshot`
 		"AWS_SESSION_TOKEN="+creds.SessionToken,                        // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
 		"AWS_REGION="+cfg.Region,
@@ -80,7 +80,7 @@ func runTask(ctx context.Context, client *ecs.Client, cfg aws.Config) error {
 		Overrides: &types.TaskOverride{ContainerOverrides: []types.ContainerOverride{{
 			Name: aws.String("worker"),
 			Environment: []types.KeyValuePair{
-				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `^staticcreds: AWS_ACCESS_KEY_ID in an ECS container environment gives the task keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:74\): they override its task role and never refresh \(ExpiredToken\); use a task role$`
+				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `^staticcreds: AWS_ACCESS_KEY_ID in an ECS container environment gives the task keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at src/staticcreds/handoff/handoff.go:74\): they override its task role and never refresh \(ExpiredToken\); use a task role$`
 				{Name: aws.String("AWS_SESSION_TOKEN"), Value: aws.String(creds.SessionToken)}, // want `^staticcreds: AWS_SESSION_TOKEN in an ECS container environment .* from a snapshot`
 				{Name: aws.String("AWS_REGION"), Value: aws.String(cfg.Region)},
 				{Name: aws.String("AWS_SECRET_ACCESS_KEY"), Value: aws.String("")}, // cleared: quiet
@@ -113,7 +113,7 @@ func credsEnv(ctx context.Context, cfg aws.Config) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at handoff/handoff.go:112\)`
+	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment gives it keys from a snapshot \(cfg.Credentials.Retrieve\(ctx\) at src/staticcreds/handoff/handoff.go:112\)`
 	if c.SessionToken != "" {
 		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
 	}

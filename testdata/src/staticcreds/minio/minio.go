@@ -94,7 +94,7 @@ func snapshot(endpoint string) (*minio.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return minio.New(endpoint, &minio.Options{Creds: credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticV4\(v.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(iam.Get\(\) at minio/minio.go:\d+\)`
+	return minio.New(endpoint, &minio.Options{Creds: credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticV4\(v.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(iam.Get\(\) at src/staticcreds/minio/minio.go:\d+\)`
 }
 
 // lookup reads the keys with os.LookupEnv.

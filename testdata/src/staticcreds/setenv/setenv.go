@@ -26,6 +26,6 @@ func exportSnapshot(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	os.Setenv("AWS_ACCESS_KEY_ID", v.AccessKeyID) // want `staticcreds: os.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) .*; the value is a one-time snapshot of refreshing credentials \(cfg.Credentials.Retrieve\(ctx\) at setenv/setenv.go:25\) and WILL expire`
+	os.Setenv("AWS_ACCESS_KEY_ID", v.AccessKeyID) // want `staticcreds: os.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) .*; the value is a one-time snapshot of refreshing credentials \(cfg.Credentials.Retrieve\(ctx\) at src/staticcreds/setenv/setenv.go:25\) and WILL expire`
 	return nil
 }

@@ -30,7 +30,7 @@ func GetAWSCredentials(opts S3ClientOpts) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at snapshot/snapshot.go:29\)`
+	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at src/staticcreds/snapshot/snapshot.go:29\)`
 }
 
 // GetAssumeRoleCredentials gets assumed-role credentials, once.
@@ -41,7 +41,7 @@ func GetAssumeRoleCredentials(opts S3ClientOpts) (*credentials.Credentials, erro
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(creds.Get\(\) at snapshot/snapshot.go:40\)`
+	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(creds.Get\(\) at src/staticcreds/snapshot/snapshot.go:40\)`
 }
 
 // GetCredentials picks static keys, an assumed role, the SDK or IAM.

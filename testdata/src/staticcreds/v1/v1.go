@@ -29,7 +29,7 @@ func snapshot(sess *session.Session) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at v1/v1.go:28\)`
+	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at src/staticcreds/v1/v1.go:28\)`
 }
 
 func envProvider() *s3.S3 {
