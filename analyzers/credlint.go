@@ -123,7 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Message:        d.rule + ": " + d.Message,
 			URL:            url,
 			SuggestedFixes: d.SuggestedFixes,
-			Related:        d.Related,
+			Related:        append(d.Related, finding.Steps(pass.Fset, d.Message, d.Related)...),
 		})
 	}
 	return nil, nil
