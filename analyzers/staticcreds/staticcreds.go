@@ -196,7 +196,7 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 	case p.Kind == credflow.ProvEnv:
 		return fmt.Sprintf("%s builds static keys from %s: %s; %s", c, finding.ClipList(p.Detail, 30), why(p.Token), advice(o.SDK))
 	case p.Kind == credflow.ProvConfig:
-		return fmt.Sprintf("%s builds static keys from configuration (%s): %s; %s", c, finding.ClipList(p.Detail, 32), why(p.Token), advice(o.SDK))
+		return fmt.Sprintf("%s builds static keys from config (%s): %s; %s", c, finding.ClipList(p.Detail, 32), why(p.Token), advice(o.SDK))
 	}
 	return fmt.Sprintf("%s builds static keys: %s; %s", c, why(p.Token), advice(o.SDK))
 }

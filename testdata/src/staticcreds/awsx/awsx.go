@@ -34,7 +34,7 @@ func Default(ctx context.Context) (*s3.Client, error) { // want Default:`refresh
 
 // Keys wraps operator-supplied keys.
 func Keys(key, secret string) aws.CredentialsProvider { // want Keys:`static\(configuration: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) at src/staticcreds/awsx/awsx.go:37\)`
-	return credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: .* from configuration \(parameter key, parameter secret\)`
+	return credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, parameter secret\)`
 }
 
 // Anonymous builds an unsigned client.

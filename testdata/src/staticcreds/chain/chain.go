@@ -25,7 +25,7 @@ type CredentialsConfig struct {
 func (c *CredentialsConfig) GenerateCredentialChain(withEnv bool) (*credentials.Credentials, error) {
 	var providers []credentials.Provider
 	if c.AccessKey != "" && c.SecretKey != "" {
-		providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials\.StaticProvider builds static keys from configuration \(c\.AccessKey, c\.SecretKey, …\)`
+		providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials\.StaticProvider builds static keys from config \(c\.AccessKey, c\.SecretKey, …\)`
 			Value: credentials.Value{
 				AccessKeyID:     c.AccessKey,
 				SecretAccessKey: c.SecretKey,

@@ -81,7 +81,7 @@ func returned() *miniocreds.Credentials {
 
 // unknownHost is a public host that may front AWS: not proof (rclone pikpak shape).
 func unknownHost(ctx context.Context, key, secret, token string) (*s3.Client, error) {
-	creds := credentials.NewStaticCredentialsProvider(key, secret, token) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(parameter key, …\)`
+	creds := credentials.NewStaticCredentialsProvider(key, secret, token) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, …\)`
 	cfg, err := config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(creds), config.WithRegion("pikpak"))
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ func anonymousWhenUnset(endpoint, key, secret string) (*minio.Client, error) {
 	if os.Getenv("AWS_ACCESS_KEY_ID") == "" || os.Getenv("AWS_SECRET_ACCESS_KEY") == "" {
 		creds = credentials.NewEnvAWS()
 	} else {
-		creds = credentials.NewStaticV4(key, secret, "") // want `staticcreds: credentials\.NewStaticV4 builds static keys from configuration \(parameter key, parameter secret\)`
+		creds = credentials.NewStaticV4(key, secret, "") // want `staticcreds: credentials\.NewStaticV4 builds static keys from config \(parameter key, parameter secret\)`
 	}
 	return minio.New(endpoint, &minio.Options{Creds: creds})
 }

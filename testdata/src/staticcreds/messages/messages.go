@@ -19,12 +19,12 @@ func prefixed(prefix string) aws.CredentialsProvider {
 // fromURL takes the keys from query parameters of a connection URL.
 func fromURL(u *url.URL) aws.CredentialsProvider {
 	q := u.Query()
-	return credentials.NewStaticCredentialsProvider(q.Get("aws_access_key_id"), q.Get("aws_secret_access_key"), "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(parameter u\)`
+	return credentials.NewStaticCredentialsProvider(q.Get("aws_access_key_id"), q.Get("aws_secret_access_key"), "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter u\)`
 }
 
 // fromMap takes them from a map of settings.
 func fromMap(m map[string]string) aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(m["access-key"], m["secret-key"], "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(m\["access-key"\], m\["secret-key"\]\)`
+	return credentials.NewStaticCredentialsProvider(m["access-key"], m["secret-key"], "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(m\["access-key"\], m\["secret-key"\]\)`
 }
 
 // literal secrets stay masked.

@@ -29,7 +29,7 @@ type Config struct {
 }
 
 func configured(cfg Config) *credentials.Credentials {
-	return credentials.NewStatic(cfg.AccessKey, cfg.SecretKey, "", credentials.SignatureV4) // want `staticcreds: credentials\.NewStatic builds static keys from configuration \(cfg\.AccessKey, cfg\.SecretKey\)`
+	return credentials.NewStatic(cfg.AccessKey, cfg.SecretKey, "", credentials.SignatureV4) // want `staticcreds: credentials\.NewStatic builds static keys from config \(cfg\.AccessKey, cfg\.SecretKey\)`
 }
 
 // thanosShape: static keys only when configured; otherwise a chain that
@@ -38,7 +38,7 @@ func thanosShape(config Config) (*minio.Client, error) {
 	var chain []credentials.Provider
 	wrap := func(p credentials.Provider) credentials.Provider { return p }
 	if config.AccessKey != "" {
-		chain = []credentials.Provider{wrap(&credentials.Static{ // want `staticcreds: credentials\.Static builds static keys from configuration \(config\.AccessKey, …\)`
+		chain = []credentials.Provider{wrap(&credentials.Static{ // want `staticcreds: credentials\.Static builds static keys from config \(config\.AccessKey, …\)`
 			Value: credentials.Value{
 				AccessKeyID:     config.AccessKey,
 				SecretAccessKey: config.SecretKey,

@@ -54,7 +54,7 @@ func v1Client(sess *session.Session) *s3v1.S3 {
 // No fix: the snapshot was taken in another function (the provider is not
 // at hand here).
 func fromParam(v aws.Credentials) *s3.Client {
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(parameter v\)`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter v\)`
 }
 
 // No fix: the provider is a call's result, not a variable.

@@ -47,7 +47,7 @@ func GetAssumeRoleCredentials(opts S3ClientOpts) (*credentials.Credentials, erro
 // GetCredentials picks static keys, an assumed role, the SDK or IAM.
 func GetCredentials(opts S3ClientOpts) (*credentials.Credentials, error) {
 	if opts.AccessKey != "" && opts.SecretKey != "" {
-		return credentials.NewStaticV4(opts.AccessKey, opts.SecretKey, ""), nil // want `staticcreds: credentials\.NewStaticV4 builds static keys from configuration \(opts\.AccessKey, opts\.SecretKey\)`
+		return credentials.NewStaticV4(opts.AccessKey, opts.SecretKey, ""), nil // want `staticcreds: credentials\.NewStaticV4 builds static keys from config \(opts\.AccessKey, opts\.SecretKey\)`
 	} else if opts.RoleARN != "" {
 		return GetAssumeRoleCredentials(opts)
 	}

@@ -66,7 +66,7 @@ type DriverParameters struct {
 func newDriver(params DriverParameters) (*s3.S3, error) {
 	awsConfig := aws.NewConfig()
 	if params.AccessKey != "" && params.SecretKey != "" {
-		creds := credentials.NewStaticCredentials( // want `staticcreds: credentials\.NewStaticCredentials builds static keys from configuration \(params\.AccessKey, …\)`
+		creds := credentials.NewStaticCredentials( // want `staticcreds: credentials\.NewStaticCredentials builds static keys from config \(params\.AccessKey, …\)`
 			params.AccessKey,
 			params.SecretKey,
 			params.SessionToken,

@@ -59,11 +59,11 @@ type Options struct {
 }
 
 func fromParams(key, secret string) aws.CredentialsProvider {
-	return aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider(key, secret, "")) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(parameter key, parameter secret\)`
+	return aws.NewCredentialsCache(credentials.NewStaticCredentialsProvider(key, secret, "")) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, parameter secret\)`
 }
 
 func fromOptions(opts *Options) aws.Config {
-	return aws.Config{Credentials: credentials.NewStaticCredentialsProvider(opts.AccessKey, opts.SecretKey, "")} // want `staticcreds: .* from configuration \(opts.AccessKey, opts.SecretKey\)`
+	return aws.Config{Credentials: credentials.NewStaticCredentialsProvider(opts.AccessKey, opts.SecretKey, "")} // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(opts\.AccessKey, opts\.SecretKey\)`
 }
 
 // Settings binds fields to environment variables (envconfig, caarlos0/env).
@@ -103,7 +103,7 @@ func fetching(cfg aws.Config) aws.CredentialsProvider {
 // perOperation sets static credentials in a functional option.
 func perOperation(ctx context.Context, c *s3.Client, key, secret string) error {
 	_, err := c.ListBuckets(ctx, &s3.ListBucketsInput{}, func(o *s3.Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: .* from configuration \(parameter key, parameter secret\)`
+		o.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, parameter secret\)`
 	})
 	return err
 }

@@ -60,7 +60,7 @@ type Settings struct {
 // configuredToken: a configured session token means temporary
 // credentials, which allow-configured-keys does not cover.
 func configuredToken(s Settings) aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(s.AccessKey, s.SecretKey, s.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from configuration \(s\.AccessKey, s\.SecretKey, …\)`
+	return credentials.NewStaticCredentialsProvider(s.AccessKey, s.SecretKey, s.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(s\.AccessKey, s\.SecretKey, …\)`
 }
 
 // configuredKeys without a token: long-lived operator keys, allowed here.
