@@ -158,6 +158,6 @@ func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
 }
 
 func streamMessage(s sdk.SDK, op, errField, how string) string {
-	return fmt.Sprintf("the errors of %s are discarded (%s): expiry looks like a short listing; check %s",
+	return fmt.Sprintf("the errors of %s are discarded (%s): an expired token goes unseen; check %s",
 		op, how, errField)
 }
