@@ -245,7 +245,7 @@ func run(pass *analysis.Pass) (any, error) {
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
 				Message: fmt.Sprintf("%s (%s) is process-wide (%s) on %s%s: they never refresh; use %s", s.name, c.clientType(g, s), s.how, briefOrigin(cr.Origin), mixed(cr), defaultChain(cr.Origin.SDK)),
-				Related: originSteps(c.pass, cr.Origin),
+				Related: append(setStep(c.pass, g.ident, s), originSteps(c.pass, cr.Origin)...),
 			})
 			reported = true
 			break
@@ -710,6 +710,15 @@ func trimWhere(s string) string {
 	return s
 }
 
+// setStep is where the global is set, when that is not its declaration's
+// line: the first step of the chain.
+func setStep(pass *analysis.Pass, ident *ast.Ident, s set) []analysis.RelatedInformation {
+	if s.rhs == nil || pass.Fset.Position(s.rhs.Pos()).Line == pass.Fset.Position(ident.Pos()).Line {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: s.rhs.Pos(), End: s.rhs.End(), Message: s.name + " " + s.how}}
+}
+
 // originSteps is the provenance chain of static credentials as related
 // positions: the helpers they went through and where they were built.
 func originSteps(pass *analysis.Pass, o *credflow.Origin) []analysis.RelatedInformation {
@@ -723,6 +732,12 @@ func originSteps(pass *analysis.Pass, o *credflow.Origin) []analysis.RelatedInfo
 	}
 	if r, ok := finding.Step(pass.Fset, o.Where, "credentials built: "+o.Text); ok {
 		out = append(out, r)
+	}
+	if cond := trimWhere(o.Branch); cond != o.Branch {
+		at := strings.TrimSuffix(o.Branch[len(cond)+2:], ")")
+		if r, ok := finding.Step(pass.Fset, at, "static only "+cond); ok {
+			out = append(out, r)
+		}
 	}
 	return append(out, finding.ViaSteps(pass.Fset, o.Via)...)
 }
