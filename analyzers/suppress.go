@@ -175,7 +175,9 @@ func (ds directives) suppress(fset *token.FileSet, diags []diag) []diag {
 
 // problems reports malformed //credlint:ignore comments, ignores without a
 // reason, and ignores that suppress nothing (for enabled rules only).
-func (ds directives) problems(cfg *config.Config) []diag {
+// ran reports whether a rule ran (enabled, and did not fail): an ignore
+// of a rule that did not run cannot be known to suppress nothing.
+func (ds directives) problems(ran func(rule string) bool) []diag {
 	var out []diag
 	report := func(d *directive, msg string) {
 		out = append(out, diag{directiveCategory, finding.Finding{Pos: d.pos, End: d.end, Message: msg}})
@@ -189,7 +191,7 @@ func (ds directives) problems(cfg *config.Config) []diag {
 			report(d, d.bad)
 		case d.reason == "":
 			report(d, fmt.Sprintf("//credlint:ignore %s needs a reason after the rule name, e.g. //credlint:ignore %s <why this is safe>", strings.Join(d.rules, ","), d.rules[0]))
-		case !d.used && slices.ContainsFunc(d.rules, cfg.Enabled):
+		case !d.used && slices.ContainsFunc(d.rules, ran):
 			report(d, fmt.Sprintf("//credlint:ignore %s suppresses nothing on this line or the next; remove it", strings.Join(d.rules, ",")))
 		}
 	}

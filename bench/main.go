@@ -12,8 +12,8 @@
 //     loads everything from source: the floor of credlint-source);
 //   - go vet (its default analyzers), and credlint as go vet -vettool,
 //     cold (empty build cache) and warm (re-run);
-//   - golangci-lint v2.15.0 with the credlint plugin, with its standard
-//     linters only and with credlint added (opt-in: needs the binary that
+//   - golangci-lint v2.15.0 with the credlint plugin: its standard linters,
+//     the same plus credlint, and credlint alone (opt-in: needs the binary that
 //     `CREDLINT_INTEGRATION=1 go test ./internal/integration -run TestGolangci`
 //     builds);
 //   - gosec, pinned, as another real linter.
@@ -70,8 +70,8 @@ type sample struct {
 
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
-	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus")
-	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci and golangci-credlint)")
+	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus, corpus-src (the corpus modules' own directories in the module cache, for golangci-lint)")
+	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
 	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
@@ -140,12 +140,11 @@ func main() {
 			cfgDir, err := os.MkdirTemp("", "credlint-bench-golangci")
 			check(err)
 			defer os.RemoveAll(cfgDir)
-			for _, withCredlint := range []bool{false, true} {
-				name, cfg := "golangci", filepath.Join(cfgDir, "standard.yml")
-				if withCredlint {
-					name, cfg = "golangci-credlint", filepath.Join(cfgDir, "credlint.yml")
-				}
-				check(os.WriteFile(cfg, []byte(golangciConfig(withCredlint)), 0o644))
+			for _, v := range []struct {
+				name, linters string
+			}{{"golangci", "standard"}, {"golangci-credlint", "standard+credlint"}, {"golangci-only", "credlint"}} {
+				name, cfg := v.name, filepath.Join(cfgDir, v.name+".yml")
+				check(os.WriteFile(cfg, []byte(golangciConfig(v.linters)), 0o644))
 				tools = append(tools, tool{name: name, cmd: func(s set) *exec.Cmd {
 					return exec.Command(bin, append([]string{"run", "--config=" + cfg, "--output.text.path=" + os.DevNull, "--show-stats=false"}, s.patterns...)...)
 				}, prepare: func(s set) error {
@@ -184,6 +183,19 @@ func main() {
 			for _, cs := range corpusSets(tsv, *evalWork) {
 				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
 					sets = append(sets, cs.set)
+				}
+			}
+		case "corpus-src":
+			// The corpus modules' own source in the module cache, by
+			// directory: what golangci-lint (which lints only local
+			// directories) can run on.
+			tsv := *corpusTSV
+			if tsv == "" {
+				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
+			}
+			for _, cs := range corpusSets(tsv, *evalWork) {
+				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
+					sets = append(sets, cs.source())
 				}
 			}
 		}
@@ -282,21 +294,30 @@ func median(xs []sample) (sample, bool) {
 	}, true
 }
 
-// golangciConfig is a golangci-lint v2 configuration with its standard
-// linters, and credlint too when withCredlint.
-func golangciConfig(withCredlint bool) string {
-	cfg := "version: \"2\"\nlinters:\n  default: standard\n"
-	if withCredlint {
-		cfg += `  enable: [credlint]
+// golangciConfig is a golangci-lint v2 configuration with linters
+// "standard" (golangci-lint's default set), "standard+credlint" or
+// "credlint" (credlint alone).
+func golangciConfig(linters string) string {
+	cfg := "version: \"2\"\nlinters:\n"
+	switch linters {
+	case "standard":
+		return cfg + "  default: standard\n"
+	case "standard+credlint":
+		cfg += "  default: standard\n"
+	default:
+		cfg += "  default: none\n"
+	}
+	return cfg + `  enable: [credlint]
   settings:
     custom:
       credlint:
         type: module
         description: credlint
         original-url: github.com/credlint/credlint
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
 `
-	}
-	return cfg + "issues:\n  max-issues-per-linter: 0\n  max-same-issues: 0\n"
 }
 
 // cachedGolangci returns the golangci-lint binary with the credlint plugin
@@ -315,7 +336,28 @@ func cachedGolangci() string {
 // in the eval work dir, with the packages corpus.tsv lists for it.
 type corpusSet struct {
 	set
-	module string
+	module, version string
+}
+
+// source is the set of the same packages in the module's own directory in
+// the module cache, named by relative directories.
+func (cs corpusSet) source() set {
+	out, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	var esc strings.Builder
+	for _, r := range cs.module {
+		if r >= 'A' && r <= 'Z' {
+			esc.WriteString("!" + string(r+'a'-'A'))
+			continue
+		}
+		esc.WriteRune(r)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), esc.String()+"@"+cs.version)
+	var patterns []string
+	for _, p := range cs.patterns {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, cs.module), "/")
+		patterns = append(patterns, "./"+rel)
+	}
+	return set{strings.Replace(cs.name, "corpus:", "src:", 1), dir, patterns}
 }
 
 func corpusSets(tsv, work string) []corpusSet {
@@ -326,6 +368,7 @@ func corpusSets(tsv, work string) []corpusSet {
 	}
 	defer f.Close()
 	pkgs := map[string][]string{}
+	versions := map[string]string{}
 	var order []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -335,6 +378,7 @@ func corpusSets(tsv, work string) []corpusSet {
 		}
 		if _, ok := pkgs[cols[0]]; !ok {
 			order = append(order, cols[0])
+			versions[cols[0]] = cols[1]
 		}
 		if !slices.Contains(pkgs[cols[0]], cols[2]) {
 			pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
@@ -352,7 +396,7 @@ func corpusSets(tsv, work string) []corpusSet {
 			parts := strings.Split(m, "/")
 			name = parts[len(parts)-2]
 		}
-		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m})
+		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m, versions[m]})
 	}
 	return out
 }

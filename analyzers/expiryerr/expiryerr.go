@@ -1,42 +1,7 @@
-// Package expiryerr defines the expiryerr rule: expired-token errors of
-// AWS operations (S3, SQS, DynamoDB, ... any service) that are discarded, matched by their text, misread on HEAD
-// requests, or retried forever by a worker loop.
-//
-// # Analyzer expiryerr
-//
-// expiryerr: report AWS errors that hide an expired token
-//
-// When the credentials of an ECS task expire, the error of the next
-// request is the only signal. aws-sdk-go-v2 never invalidates its
-// credential cache on ExpiredToken (retrying re-signs with the same dead
-// credentials); aws-sdk-go (v1) expires its credentials on ExpiredToken
-// only when it retries; minio-go retries ExpiredToken ten times with the
-// same token. So the program must see the error, classify it by its code,
-// and refresh or exit so that ECS replaces the task. The rule reports:
-//
-//	_, _ = client.PutObject(ctx, in)        // discarded: `_`, bare call, defer, go
-//	strings.Contains(err.Error(), "ExpiredToken") // text instead of the code
-//	_, err := client.HeadObject(ctx, in)
-//	if errors.As(err, &ae) && ae.ErrorCode() == "ExpiredToken" // HEAD: it is "BadRequest"
-//	for range ticker.C {
-//		if _, err := client.PutObject(ctx, in); err != nil {
-//			log.Print(err) // logs and continues forever
-//		}
-//	}
-//
-// Text matching is reported only on errors that come from an SDK call (in
-// the same function, or through functions that return one: the
-// ReturnsSDKError fact); "ExpiredToken" is also an error name of other
-// protocols. A worker loop (for {}, for { select }, for range over a
-// channel such as ticker.C) is reported when the error path of an
-// operation (of any service: an SQS consumer around ReceiveMessage, a
-// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop, and the
-// error is never classified (errors.As/Is/AsType, a type assertion or
-// switch, an SDK classifier, or a function that classifies expiry codes:
-// the IsClassifier fact, or one named in expiryerr.classifiers).
 package expiryerr
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -48,20 +13,23 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
+//go:embed doc.go
+var doc string
+
 // Analyzer is the expiryerr rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "expiryerr",
-	Doc:        "report AWS errors (S3, SQS, DynamoDB, ...) that hide an expired token: discarded, matched by text, misread on HEAD, or retried forever by a worker loop",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/expiryerr.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-	FactTypes:  []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
-}
+var Analyzer = rule.New(rule.Rule{
+	Name:      "expiryerr",
+	Doc:       doc,
+	FactTypes: []analysis.Fact{new(ReturnsSDKError), new(IsClassifier)},
+	Run:       run,
+})
 
 // ReturnsSDKError is the fact that a function's error result can be an
 // error of an SDK call (preferably an operation).
@@ -115,12 +83,8 @@ type checker struct {
 	loops          map[ast.Node]loopSeen // worker loops already reported
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
-	if !reach.Relevant() {
-		return finding.List(nil), nil
-	}
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+func run(p *rule.Pass) (finding.List, error) {
+	pass, reach, cfg := p.Pass, p.Reach, p.Config
 	insp := reach.Inspector()
 
 	c := &checker{
@@ -165,7 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if s := c.funcSource(fn); s != nil {
 			where := s.where
 			if where == "" {
-				where = finding.Where(pass.Fset, s.opPos)
+				where = srctext.Where(pass.Fset, s.opPos)
 			}
 			pass.ExportObjectFact(fn, &ReturnsSDKError{SDK: s.sdk, Op: s.op, Where: where, Operation: s.isOp, Service: s.service, Head: s.head, Transfer: s.transfer, Wrapped: s.wrapped})
 		}
@@ -196,7 +160,7 @@ func (c *checker) relate(n ast.Node, where, msg string) {
 	}
 }
 
-func (c *checker) where(pos token.Pos) string { return finding.Where(c.pass.Fset, pos) }
+func (c *checker) where(pos token.Pos) string { return srctext.Where(c.pass.Fset, pos) }
 
 // ---- 1. discarded errors ----
 
@@ -302,7 +266,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkCode(m)
 		return
 	}
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return
 	}
@@ -335,9 +299,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	for _, a := range call.Args {
 		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
-			c.report(call, headMessage(finding.FuncName(fn)+" (an ExpiredToken check) on", src))
+			c.report(call, headMessage(srctext.FuncName(fn)+" (an ExpiredToken check) on", src))
 			// Where it checks is a step of the chain, not of the sentence.
-			c.relate(call, cl.Where, finding.FuncName(fn)+" checks for ExpiredToken")
+			c.relate(call, cl.Where, srctext.FuncName(fn)+" checks for ExpiredToken")
 			return
 		}
 	}
@@ -363,7 +327,7 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
 		return
 	}
 	for _, e := range cases {
-		text, _ := sdk.StringConst(c.info, e)
+		text, _ := astq.StringConst(c.info, e)
 		switch {
 		case src.head && byCode:
 			c.report(e, headMessage("the check of the code for "+text+" on", src))
@@ -459,12 +423,12 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BasicLit:
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			}
 		case *ast.Ident:
 			// A named constant, or a package-level table of expiry codes.
-			if s, ok := sdk.StringConst(c.info, n); ok && expiryCode(s) {
+			if s, ok := astq.StringConst(c.info, n); ok && expiryCode(s) {
 				codeLiteral = true
 			} else if c.expiryTables()[c.info.Uses[n]] {
 				codeLiteral = true
@@ -491,7 +455,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 			if _, ok := c.codeOf(n, maxDepth); ok {
 				codeAccess = true
 			}
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			switch {
 			case callee == nil:
 			case sdk.ExpiryClassifier(sdk.SymbolOf(callee)):
@@ -505,7 +469,7 @@ func (c *checker) localClassifier(fn *types.Func) *IsClassifier {
 					byText = &IsClassifier{How: "text", Where: c.where(n.Pos())}
 				} else if callee != fn && calls == nil {
 					if cl := c.classifierOf(callee); cl != nil {
-						calls = &IsClassifier{How: "calls " + finding.FuncName(callee), Where: c.where(n.Pos())}
+						calls = &IsClassifier{How: "calls " + srctext.FuncName(callee), Where: c.where(n.Pos())}
 					}
 				}
 			}
@@ -547,7 +511,7 @@ func (c *checker) expiryTables() map[types.Object]bool {
 				for _, v := range vs.Values {
 					ast.Inspect(v, func(n ast.Node) bool {
 						if lit, ok := n.(*ast.BasicLit); ok {
-							if s, ok := sdk.StringConst(c.info, lit); ok && expiryCode(s) {
+							if s, ok := astq.StringConst(c.info, lit); ok && expiryCode(s) {
 								has = true
 							}
 						}
@@ -585,7 +549,7 @@ func hasErrorParam(fn *types.Func) bool {
 // whether the loop is shutting down: it classifies nothing the SDK
 // returns (dapr's SQS pub/sub logs every other error and polls again).
 func (c *checker) classifies(call *ast.CallExpr) bool {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}

@@ -11,7 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // source says where an error value (or a v1 request) comes from.
@@ -54,6 +57,7 @@ type flow struct {
 	pass    *analysis.Pass
 	info    *types.Info
 	assigns map[*types.Var][]assign
+	du      *defuse.Index
 	decls   map[*types.Func]*ast.FuncDecl
 	funcSrc map[*types.Func]*source
 	busy    map[*types.Func]bool
@@ -64,7 +68,6 @@ func newFlow(pass *analysis.Pass) *flow {
 		pass:    pass,
 		info:    pass.TypesInfo,
 		assigns: map[*types.Var][]assign{},
-		decls:   map[*types.Func]*ast.FuncDecl{},
 		funcSrc: map[*types.Func]*source{},
 		busy:    map[*types.Func]bool{},
 	}
@@ -79,40 +82,14 @@ func newFlow(pass *analysis.Pass) *flow {
 		}
 		f.assigns[v] = append(f.assigns[v], assign{pos, rhs, idx})
 	}
+	du := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	f.du, f.decls = du, du.Decls
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, _ := f.info.Defs[n.Name].(*types.Func); fn != nil {
-					f.decls[fn] = n
-				}
-			case *ast.AssignStmt:
-				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-					break
-				}
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						add(n.Lhs[i], n.Rhs[i], -1, n.Pos())
-					}
-				} else if len(n.Rhs) == 1 {
-					for i := range n.Lhs {
-						add(n.Lhs[i], n.Rhs[0], i, n.Pos())
-					}
-				}
-			case *ast.ValueSpec:
-				switch {
-				case len(n.Values) == 0:
-					for _, id := range n.Names {
-						add(id, nil, -1, n.Pos())
-					}
-				case len(n.Values) == len(n.Names):
-					for i, id := range n.Names {
-						add(id, n.Values[i], -1, n.Pos())
-					}
-				case len(n.Values) == 1:
-					for i, id := range n.Names {
-						add(id, n.Values[0], i, n.Pos())
-					}
+			case *ast.AssignStmt, *ast.ValueSpec:
+				for _, st := range du.Stores(n) {
+					add(st.Lhs, st.Rhs, st.Idx, st.Pos)
 				}
 			case *ast.CallExpr:
 				// errors.As(err, &target): target takes err's provenance.
@@ -232,7 +209,7 @@ var (
 // request from a builder. It
 // also returns v1 requests from XxxRequest builders (request = true).
 func (f *flow) opSource(call *ast.CallExpr, at token.Pos, depth int) *source {
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil || sdk.PresignCall(fn) {
 		return nil // presigning sends no request
 	}
@@ -277,11 +254,11 @@ func isKind(fn *types.Func, k sdk.ClientKind) bool {
 // function of the program (this package, or another one through its
 // ReturnsSDKError fact) that returns an SDK error.
 func (f *flow) helperSource(call *ast.CallExpr) *source {
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil || fn.Pkg() == nil || sdk.IsSDKPackage(fn.Pkg()) {
 		return nil
 	}
-	name := finding.FuncName(fn)
+	name := srctext.FuncName(fn)
 	if fn.Pkg() == f.pass.Pkg {
 		if s := f.funcSource(fn); s != nil {
 			return s.with(func(s *source) {
@@ -289,7 +266,7 @@ func (f *flow) helperSource(call *ast.CallExpr) *source {
 					s.via = name
 				}
 				if s.where == "" && s.opPos.IsValid() {
-					s.where = finding.Where(f.pass.Fset, s.opPos)
+					s.where = srctext.Where(f.pass.Fset, s.opPos)
 				}
 				s.opPos = token.NoPos
 			})
@@ -322,7 +299,7 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 		}
 		return nil
 	}
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn != nil {
 		sym := sdk.SymbolOf(fn)
 		switch {
@@ -366,7 +343,7 @@ func (f *flow) callSource(call *ast.CallExpr, idx int, at token.Pos, depth int) 
 	// A wrapper: fmt.Errorf("...: %w", err), errors.Join, errors.Wrap, ...
 	flat := false
 	if fn != nil && sdk.SymbolOf(fn) == symFmtErrorf && len(call.Args) > 0 {
-		if format, ok := sdk.StringConst(f.info, call.Args[0]); ok && !strings.Contains(format, "%w") {
+		if format, ok := astq.StringConst(f.info, call.Args[0]); ok && !strings.Contains(format, "%w") {
 			flat = true
 		}
 	}

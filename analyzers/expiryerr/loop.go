@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // ---- 4. worker loops that retry forever ----
@@ -81,7 +83,7 @@ func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspe
 			if t := c.info.TypeOf(n.X); t == nil {
 				continue
 			} else if _, ok := t.Underlying().(*types.Chan); ok {
-				return l, "for range " + shorten(types.ExprString(n.X))
+				return l, "for range " + shorten(srctext.Source(n.X))
 			}
 		}
 	}
@@ -110,9 +112,9 @@ func (c *checker) forKind(n *ast.ForStmt) string {
 		}
 		return "for { … }"
 	}
-	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && sdk.IsNil(c.info, b.Y) {
+	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && astq.IsNil(c.info, b.Y) {
 		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
-			return "for " + types.ExprString(n.Cond)
+			return "for " + srctext.Source(n.Cond)
 		}
 	}
 	return ""
@@ -297,7 +299,7 @@ func (c *checker) polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
 	case *ast.BinaryExpr:
 		switch b.Op {
 		case token.NEQ, token.EQL:
-			if (isErr(b.X) && sdk.IsNil(c.info, b.Y)) || (isErr(b.Y) && sdk.IsNil(c.info, b.X)) {
+			if (isErr(b.X) && astq.IsNil(c.info, b.Y)) || (isErr(b.Y) && astq.IsNil(c.info, b.X)) {
 				if b.Op == token.NEQ {
 					return 1
 				}
@@ -349,7 +351,7 @@ func (c *checker) exitCall(call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil {
 		return false
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -86,7 +87,7 @@ func (f *flow) textOf(e ast.Expr, depth int) ast.Expr {
 			}
 			return nil
 		}
-		fn := sdk.Callee(f.info, e)
+		fn := astq.Callee(f.info, e)
 		if fn == nil {
 			return nil
 		}
@@ -151,7 +152,7 @@ func (f *flow) regexpPattern(e ast.Expr, depth int) (string, bool) {
 	case *ast.CallExpr:
 		sym := sdk.CalleeSymbol(f.info, e)
 		if sym.Path == "regexp" && sym.Recv == "" && regexpCompilers[sym.Name] && len(e.Args) == 1 {
-			return sdk.StringConst(f.info, e.Args[0])
+			return astq.StringConst(f.info, e.Args[0])
 		}
 	case *ast.Ident:
 		if v, _ := f.info.Uses[e].(*types.Var); v != nil {
@@ -167,7 +168,7 @@ func (f *flow) regexpPattern(e ast.Expr, depth int) (string, bool) {
 func (f *flow) matchText(n ast.Node) (textMatch, bool) {
 	switch n := n.(type) {
 	case *ast.CallExpr:
-		fn := sdk.Callee(f.info, n)
+		fn := astq.Callee(f.info, n)
 		if fn == nil {
 			return textMatch{}, false
 		}
@@ -179,7 +180,7 @@ func (f *flow) matchText(n ast.Node) (textMatch, bool) {
 				orders = append(orders, [2]int{1, 0})
 			}
 			for _, o := range orders {
-				text, ok := sdk.StringConst(f.info, n.Args[o[1]])
+				text, ok := astq.StringConst(f.info, n.Args[o[1]])
 				if !ok || !expiryText(text) {
 					continue
 				}
@@ -190,7 +191,7 @@ func (f *flow) matchText(n ast.Node) (textMatch, bool) {
 				}
 			}
 		case sym == symRegexpMatch && len(n.Args) == 2:
-			if pat, ok := sdk.StringConst(f.info, n.Args[0]); ok && expiryText(pat) {
+			if pat, ok := astq.StringConst(f.info, n.Args[0]); ok && expiryText(pat) {
 				if err := f.textOf(n.Args[1], 0); err != nil {
 					return textMatch{node: n, err: err, text: pat, how: "regexp.MatchString", textExpr: n.Args[1]}, true
 				}
@@ -211,7 +212,7 @@ func (f *flow) matchText(n ast.Node) (textMatch, bool) {
 			break
 		}
 		for _, o := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-			text, ok := sdk.StringConst(f.info, o[1])
+			text, ok := astq.StringConst(f.info, o[1])
 			if !ok || !expiryText(text) {
 				continue
 			}
@@ -233,7 +234,7 @@ func (f *flow) codeOf(e ast.Expr, depth int) (ast.Expr, bool) {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := sdk.Callee(f.info, e)
+		fn := astq.Callee(f.info, e)
 		if _, ok := sdk.ErrorCodeMethod(fn); ok {
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				return sel.X, true
@@ -279,7 +280,7 @@ func (f *flow) matchCode(n ast.Node) (codeMatch, bool) {
 		}
 	}
 	for _, p := range pairs {
-		code, ok := sdk.StringConst(f.info, p[1])
+		code, ok := astq.StringConst(f.info, p[1])
 		if !ok || !expiryCode(code) {
 			continue
 		}
@@ -310,7 +311,7 @@ func (f *flow) switchCases(sw *ast.SwitchStmt) (cases []ast.Expr, err ast.Expr, 
 			continue
 		}
 		for _, e := range cl.List {
-			s, ok := sdk.StringConst(f.info, e)
+			s, ok := astq.StringConst(f.info, e)
 			if ok && ((byCode && expiryCode(s)) || (!byCode && expiryText(s))) {
 				cases = append(cases, e)
 			}

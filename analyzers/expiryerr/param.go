@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -46,50 +47,25 @@ func (f *flow) paramSource(e ast.Expr, at token.Pos, depth int) *source {
 // paramOf returns the function of this package that declares parameter
 // v, and its index (not for a variadic parameter).
 func (f *flow) paramOf(v *types.Var) (*types.Func, int) {
-	for fn, fd := range f.decls {
-		if fd.Type.Params == nil || v.Pos() < fd.Type.Params.Pos() || v.Pos() > fd.Type.Params.End() {
-			continue
-		}
-		i := 0
-		for _, field := range fd.Type.Params.List {
-			if len(field.Names) == 0 {
-				i++
-				continue
-			}
-			for _, n := range field.Names {
-				if f.info.Defs[n] == v {
-					if _, variadic := field.Type.(*ast.Ellipsis); variadic {
-						return nil, 0
-					}
-					return fn, i
-				}
-				i++
-			}
-		}
+	fn, i, ok := f.du.ParamOf(v)
+	if !ok {
+		return nil, 0
 	}
-	return nil, 0
+	if sig, _ := fn.Type().(*types.Signature); sig == nil || (sig.Variadic() && i == sig.Params().Len()-1) {
+		return nil, 0
+	}
+	return fn, i
 }
 
 // callsTo returns the calls of fn in the package, in source order.
-func (f *flow) callsTo(fn *types.Func) []*ast.CallExpr {
-	var out []*ast.CallExpr
-	for _, file := range f.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && sdk.Callee(f.info, call) == fn {
-				out = append(out, call)
-			}
-			return true
-		})
-	}
-	return out
-}
+func (f *flow) callsTo(fn *types.Func) []*ast.CallExpr { return f.du.CallsTo(fn) }
 
 // checkTextHelper reports a call that passes an S3 operation's error to a
 // function of another package that matches its error parameter by text
 // (its IsClassifier fact says "text"): the text match is in the other
 // package, the S3 error is here.
 func (c *checker) checkTextHelper(call *ast.CallExpr) {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || sdk.IsSDKPackage(fn.Pkg()) {
 		return
 	}

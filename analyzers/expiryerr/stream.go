@@ -7,8 +7,9 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // checkStream reports a minio-go listing (ListObjects, ListObjectsIter,
@@ -23,7 +24,7 @@ import (
 // passed on whole (to a function, a channel, a slice) may have its Err read
 // there: quiet.
 func (c *checker) checkStream(cur inspector.Cursor, call *ast.CallExpr) {
-	fn := sdk.Callee(c.info, call)
+	fn := astq.Callee(c.info, call)
 	s, field, ok := sdk.ErrorStream(fn)
 	if !ok {
 		return
@@ -31,11 +32,11 @@ func (c *checker) checkStream(cur inspector.Cursor, call *ast.CallExpr) {
 	errField := field.Recv + "." + field.Name
 	switch p := cur.Parent().Node().(type) {
 	case *ast.ExprStmt:
-		c.report(call, streamMessage(s, finding.FuncName(fn), errField, "a bare call statement drops the stream"))
+		c.report(call, streamMessage(s, srctext.FuncName(fn), errField, "a bare call statement drops the stream"))
 	case *ast.RangeStmt:
 		if p.X == call {
 			if how := c.elemErrLost(p, field); how != "" {
-				c.report(call, streamMessage(s, finding.FuncName(fn), errField, how))
+				c.report(call, streamMessage(s, srctext.FuncName(fn), errField, how))
 			}
 		}
 	case *ast.AssignStmt:
@@ -100,7 +101,7 @@ func (c *checker) checkStreamVar(cur inspector.Cursor, lhs ast.Expr, call *ast.C
 	if quiet || uses == 0 {
 		return
 	}
-	c.report(call, streamMessage(s, finding.FuncName(fn), field.Recv+"."+field.Name, how))
+	c.report(call, streamMessage(s, srctext.FuncName(fn), field.Recv+"."+field.Name, how))
 }
 
 // elemErrLost says how the loop loses its element's Err field, or "" when

@@ -5,21 +5,16 @@
 package finding
 
 import (
-	"fmt"
 	"go/token"
-	"go/types"
-	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Finding is one problem a rule found.
@@ -31,68 +26,9 @@ type Finding struct {
 	Related        []analysis.RelatedInformation
 }
 
-// List is the Result of every rule analyzer.
+// List is what a rule's run returns (package rule wraps it in the rule's
+// Result).
 type List []Finding
-
-// ResultType is the analysis.Analyzer.ResultType of every rule.
-var ResultType = reflect.TypeFor[List]()
-
-// Where formats pos as "path/to/file.go:line", the file's path relative
-// to the root of its module (the nearest directory above it with a
-// go.mod), so that a position quoted in a message names a real file. A
-// file outside any module is named by its directory and base name.
-func Where(fset *token.FileSet, pos token.Pos) string {
-	p := fset.Position(pos)
-	if !p.IsValid() {
-		return "?"
-	}
-	return fmt.Sprintf("%s:%d", RelPath(p.Filename), p.Line)
-}
-
-// RelPath returns filename relative to the root of its module, with
-// forward slashes, or its directory and base name when no go.mod is
-// found above it.
-func RelPath(filename string) string {
-	if filename == "" {
-		return ""
-	}
-	dir := filepath.Dir(filename)
-	if root, ok := moduleRoot(dir); ok {
-		if rel, err := filepath.Rel(root, filename); err == nil {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(filepath.Join(filepath.Base(dir), filepath.Base(filename)))
-}
-
-// roots caches moduleRoot by directory: the answer depends only on the
-// file system, and a message quotes few positions.
-var roots sync.Map // string -> string ("" when none)
-
-// moduleRoot returns the nearest directory at or above dir that holds a
-// go.mod.
-func moduleRoot(dir string) (string, bool) {
-	if !filepath.IsAbs(dir) {
-		return "", false
-	}
-	if r, ok := roots.Load(dir); ok {
-		return r.(string), r.(string) != ""
-	}
-	root := ""
-	for d := dir; ; {
-		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
-			root = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	roots.Store(dir, root)
-	return root, root != ""
-}
 
 // ComparePos orders two positions by file name, then offset. Comparing
 // token.Pos values across files is not stable: the loader parses a
@@ -104,20 +40,6 @@ func ComparePos(fset *token.FileSet, a, b token.Pos) int {
 		return strings.Compare(pa.Filename, pb.Filename)
 	}
 	return pa.Offset - pb.Offset
-}
-
-// FuncName names a function in a message: "pkg.Func" or "pkg.Type.Method".
-func FuncName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if n := sdk.NamedOf(sig.Recv().Type()); n != nil {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 // Brief shortens a rendered construction for a message: text itself when
@@ -175,7 +97,7 @@ func Resolve(fset *token.FileSet, where string) (token.Pos, bool) {
 	base := filepath.Base(path)
 	pos := token.NoPos
 	fset.Iterate(func(f *token.File) bool {
-		if filepath.Base(f.Name()) != base || RelPath(f.Name()) != path || line > f.LineCount() {
+		if filepath.Base(f.Name()) != base || srctext.RelPath(f.Name()) != path || line > f.LineCount() {
 			return true
 		}
 		pos = f.LineStart(line)

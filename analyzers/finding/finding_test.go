@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // TestComparePosIgnoresFileSetOrder: b.go was added to the FileSet before
@@ -45,7 +47,7 @@ func sign(n int) int {
 	return 0
 }
 
-// TestWhereFromModuleRoot: a position is named by its path from the
+// TestWhereFromModuleRoot: a position (srctext.Where) is named by its path from the
 // nearest go.mod above it, never by a shortened dir/file.
 func TestWhereFromModuleRoot(t *testing.T) {
 	root := t.TempDir()
@@ -59,7 +61,7 @@ func TestWhereFromModuleRoot(t *testing.T) {
 	f := fset.AddFile(filepath.Join(root, "internal", "store", "store.go"), -1, 100)
 	f.SetLinesForContent([]byte(strings.Repeat("x\n", 50)))
 	pos := f.LineStart(40)
-	if got := Where(fset, pos); got != "internal/store/store.go:40" {
+	if got := srctext.Where(fset, pos); got != "internal/store/store.go:40" {
 		t.Errorf("Where = %q, want internal/store/store.go:40", got)
 	}
 	if got, ok := Resolve(fset, "internal/store/store.go:40"); !ok || got != pos {

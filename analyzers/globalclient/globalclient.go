@@ -1,58 +1,8 @@
-// Package globalclient defines the globalclient rule: AWS clients (S3, SQS,
-// DynamoDB, ... any service) that live
-// as long as the process on credentials that cannot refresh.
-//
-// # Analyzer globalclient
-//
-// globalclient: report process-lifetime AWS clients whose credentials cannot refresh
-//
-// A package-level client is Go's normal idiom, and on ECS it is safe as
-// long as its credentials refresh: the default chain (config.LoadDefaultConfig,
-// session.NewSession() without credentials, minio credentials.NewIAM(""))
-// fetches new task-role credentials before the old ones expire. What breaks
-// a service after hours is the combination of a client that lives as long
-// as the process with credentials that cannot refresh: static keys, keys
-// read once from the environment, or a snapshot of refreshing credentials.
-//
-//	var s3Client = awsx.NewS3() // reported when awsx.NewS3 builds its client on static credentials
-//
-//	var client *s3.Client
-//	func main() {
-//		cfg, _ := config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(id, secret, token)))
-//		client = s3.NewFromConfig(cfg) // client is reported (at its declaration)
-//	}
-//
-// Reported at the identifier of a package-level variable that holds a v2
-// service client of any service (*sqs.Client, *dynamodb.Client, ...),
-// *s3.Client, *s3.PresignClient, manager.Uploader or Downloader,
-// *transfermanager.Client or aws.Config; a v1 service client of any
-// service (*sqs.SQS, *s3.S3, ...) or its <Name>API interface,
-// s3manager.Uploader, Downloader or BatchDelete, *session.Session or
-// *aws.Config; a *minio.Client; a struct (or pointer to one) with a field
-// holding one; a map, slice or array of them (each element set at the
-// declaration, by m[k] = ... or by s = append(s, ...) is checked); a
-// sync.OnceValue(s) function returning one; or the result of
-// a function named in globalclient.constructors — when it is set for the
-// whole process (at its declaration, in init, in a sync.Once.Do or
-// sync.OnceValue(s) function, or in main directly or through a function
-// main calls) and passes/credflow says its credentials are static, with
-// any provenance, through locals, struct fields, functional options,
-// helpers and other packages (facts). The message names the variable,
-// how it lives for the process, and where its credentials come from.
-//
-// An exported function or method that sets its package's globals on such
-// credentials (storage.Init) exports a SetsGlobals fact; when another package's
-// start-up code calls it, the finding is at that call.
-//
-// Not reported: clients on the default chain or any refreshing provider,
-// anonymous clients, local variables, fields of per-request values, and
-// globals assigned only in request handlers or other code that is not run
-// once at start-up. With globalclient.strict = true, every process-lifetime
-// AWS client is reported, whatever its credentials.
 package globalclient
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -63,21 +13,26 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
+//go:embed doc.go
+var doc string
+
 // Analyzer is the globalclient rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "globalclient",
-	Doc:        "report process-lifetime AWS clients (package-level variables) whose credentials cannot refresh",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/globalclient.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-	FactTypes:  []analysis.Fact{(*SetsGlobals)(nil)},
-}
+var Analyzer = rule.New(rule.Rule{
+	Name:      "globalclient",
+	Doc:       doc,
+	Flow:      true,
+	FactTypes: []analysis.Fact{(*SetsGlobals)(nil)},
+	Run:       run,
+})
 
 // SetsGlobals is the fact that calling an exported function or method sets
 // package-level AWS clients (of its package, or of packages it calls) on
@@ -131,6 +86,7 @@ type checker struct {
 	globals  map[*types.Var]*global
 	order    []*global
 	funcs    map[*types.Func]*ast.FuncDecl
+	du       *defuse.Index // the package's def-use index (sdk.Reach.DefUse)
 	visited  map[*ast.BlockStmt]bool
 	flow     *credflow.Flow
 	// calls of other packages' functions that set their globals, made from
@@ -150,14 +106,12 @@ type crossCall struct {
 	sets []GlobalSet
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	if !pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Relevant() {
-		return finding.List(nil), nil
-	}
+func run(p *rule.Pass) (finding.List, error) {
+	pass := p.Pass
 	c := &checker{
 		pass:     pass,
 		info:     pass.TypesInfo,
-		cfg:      pass.ResultOf[config.Analyzer].(*config.Config),
+		cfg:      p.Config,
 		userCtor: map[sdk.Symbol]bool{},
 		globals:  map[*types.Var]*global{},
 		funcs:    map[*types.Func]*ast.FuncDecl{},
@@ -170,9 +124,9 @@ func run(pass *analysis.Pass) (any, error) {
 			c.userCtor[sdk.Symbol{Path: p, Recv: r, Name: name}] = true
 		}
 	}
-	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+	flow := p.Flow
 	c.flow = flow
-	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
+	insp := p.Reach.Inspector()
 
 	c.collectGlobals()
 
@@ -216,7 +170,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.FuncLit:
 				c.walk(fn.Body, how, "")
 			case *ast.Ident, *ast.SelectorExpr:
-				if f, ok := c.info.Uses[identOf(fn)].(*types.Func); ok {
+				if f, ok := c.info.Uses[astq.IdentOf(fn)].(*types.Func); ok {
 					if fd := c.funcs[f]; fd != nil {
 						c.walk(fd.Body, how, "")
 					}
@@ -264,7 +218,7 @@ func run(pass *analysis.Pass) (any, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a process-wide %s (%s), on %s: they never refresh; use %s", finding.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), cmp.Or(s.Brief, finding.Clip(s.Origin, 90)), defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a process-wide %s (%s), on %s: they never refresh; use %s", srctext.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), cmp.Or(s.Brief, finding.Clip(s.Origin, 90)), defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
@@ -320,7 +274,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 	c.inspectLifetime(fd.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			callee := sdk.Callee(c.info, n)
+			callee := astq.Callee(c.info, n)
 			if callee == nil {
 				return
 			}
@@ -375,28 +329,23 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 // collectGlobals finds the package-level variables that can hold an AWS
 // client, and records their declarations' values as lifetime sets.
 func (c *checker) collectGlobals() {
+	c.du = c.pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	c.funcs = c.du.Funcs
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.info.Defs[d.Name].(*types.Func); ok && fn != nil && d.Body != nil {
-					c.funcs[fn] = d
-				}
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue
 				}
 				for _, spec := range d.Specs {
-					vs, ok := spec.(*ast.ValueSpec)
-					if !ok {
-						continue
-					}
-					for i, name := range vs.Names {
+					for _, st := range c.du.Stores(spec) {
+						name := st.Lhs.(*ast.Ident)
 						v, ok := c.info.Defs[name].(*types.Var)
 						if !ok || v == nil || name.Name == "_" {
 							continue
 						}
-						rhs, idx := valueOf(i, len(vs.Names), vs.Values)
+						rhs, idx := st.Rhs, st.Idx
 						if !c.tracked(v.Type(), rhs) {
 							continue
 						}
@@ -404,7 +353,7 @@ func (c *checker) collectGlobals() {
 						c.globals[v] = g
 						c.order = append(c.order, g)
 						switch {
-						case rhs == nil || sdk.IsNil(c.info, rhs):
+						case rhs == nil || astq.IsNil(c.info, rhs):
 						case idx < 0 && c.isContainerLit(rhs):
 							// var clients = map[string]*s3.Client{"eu": ...}
 							for _, el := range ast.Unparen(rhs).(*ast.CompositeLit).Elts {
@@ -477,7 +426,7 @@ func (c *checker) walk(body *ast.BlockStmt, how, from string) {
 			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 				c.walk(lit.Body, how, from)
 			}
-			fn := sdk.Callee(c.info, n)
+			fn := astq.Callee(c.info, n)
 			if fn == nil {
 				return
 			}
@@ -522,11 +471,8 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 	if as.Tok != token.ASSIGN {
 		return
 	}
-	for i, lhs := range as.Lhs {
-		rhs, idx := valueOf(i, len(as.Lhs), as.Rhs)
-		if rhs == nil {
-			continue
-		}
+	for _, st := range c.du.Stores(as) {
+		lhs, rhs, idx := st.Lhs, st.Rhs, st.Idx
 		if elems, ok := c.appended(lhs, rhs); ok {
 			// clients = append(clients, s3.NewFromConfig(cfg))
 			for _, el := range elems {
@@ -538,19 +484,6 @@ func (c *checker) eachAssign(as *ast.AssignStmt, f func(lhs, rhs ast.Expr, idx i
 	}
 }
 
-// valueOf returns the value given to the i-th of n names by values: the
-// i-th value (idx -1), or result i of a single multi-value call (idx i);
-// nil when there is none (a declaration without values).
-func valueOf(i, n int, values []ast.Expr) (rhs ast.Expr, idx int) {
-	switch {
-	case len(values) == n:
-		return values[i], -1
-	case len(values) == 1:
-		return values[0], i
-	}
-	return nil, -1
-}
-
 // appended returns the values appended by lhs = append(lhs, v...) when
 // they can hold a client.
 func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
@@ -558,7 +491,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 	if !ok || len(call.Args) < 2 || call.Ellipsis.IsValid() {
 		return nil, false
 	}
-	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+	if !astq.IsAppend(c.info, call) {
 		return nil, false
 	}
 	if types.ExprString(ast.Unparen(call.Args[0])) != types.ExprString(ast.Unparen(lhs)) {
@@ -579,7 +512,7 @@ func (c *checker) appended(lhs, rhs ast.Expr) ([]ast.Expr, bool) {
 // set ("client", "app.s3", "clients[k]"); nil if none.
 func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 	name := elem
-	if sdk.IsNil(c.info, rhs) {
+	if astq.IsNil(c.info, rhs) {
 		return nil, ""
 	}
 	e := ast.Unparen(lhs)
@@ -591,7 +524,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 				return nil, ""
 			}
 			g := c.globals[v]
-			if g == nil || c.testOnly(x.Pos(), g.ident.Pos()) {
+			if g == nil || c.du.TestOnly(x.Pos(), g.ident.Pos()) {
 				return nil, ""
 			}
 			return g, x.Name + name
@@ -599,7 +532,7 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			sel := c.info.Selections[x]
 			if sel == nil {
 				// pkg.Var: only this package's globals are tracked.
-				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.testOnly(x.Pos(), c.globals[v].ident.Pos()) {
+				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && c.globals[v] != nil && !c.du.TestOnly(x.Pos(), c.globals[v].ident.Pos()) {
 					return c.globals[v], x.Sel.Name + name
 				}
 				return nil, ""
@@ -624,27 +557,6 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 			return nil, ""
 		}
 	}
-}
-
-// testOnly reports whether an assignment at pos is in a _test.go file
-// while the global it sets (declared at decl) is not: test set-up does not
-// run in the service.
-func (c *checker) testOnly(pos, decl token.Pos) bool {
-	isTest := func(p token.Pos) bool {
-		f := c.pass.Fset.File(p)
-		return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-	}
-	return isTest(pos) && !isTest(decl)
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // defaultChain names the refreshing way to get credentials in each SDK.

@@ -1,46 +1,7 @@
-// Package noretry defines the noretry rule: SDK settings that turn retries
-// off, the SDKs' recovery path when ECS task-role credentials are rotated.
-//
-// # Analyzer noretry
-//
-// noretry: report AWS SDK settings that allow a single attempt
-//
-// Retries are how the SDKs ride out transient failures, and in aws-sdk-go
-// (v1) they are also how credentials are refreshed after ExpiredToken:
-// corehandlers.AfterRetryHandler calls Credentials.Expire() only when the
-// request will be retried. With retries off, a v1 client on ECS fails every
-// request with ExpiredToken instead of fetching the task role's new
-// credentials; in aws-sdk-go-v2 a single attempt turns every 5xx, throttle
-// or hiccup of the ECS credential endpoint into a failed request, and
-// config.WithRetryer also replaces the retryer of the ECS credential client.
-//
-//	cfg, _ := config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1)) // reported
-//	sess := session.Must(session.NewSession(&aws.Config{MaxRetries: aws.Int(0)})) // reported
-//	mc, _ := minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // reported
-//
-// The knobs, with each SDK's own meaning of their values (sdk-facts Q5, Q9,
-// Q11): v2 aws.NopRetryer, RetryMaxAttempts of the Options of any service
-// client (s3.Options, sqs.Options, ...), aws.Config and
-// config.LoadOptions, config.WithRetryMaxAttempts, retry.AddWithMaxAttempts,
-// retry.StandardOptions.MaxAttempts (0 means the default, 3 attempts, and
-// is never reported; negative means no cap); v1 aws.Config.MaxRetries and
-// WithMaxRetries (retries after the first attempt: 0 is off),
-// client.DefaultRetryer.NumMaxRetries (omitted means 0), client.NoOpRetryer,
-// request.WithRetryer(cfg, nil); minio Options.MaxRetries (attempts: 1 is
-// off, 0 the default 10) and the package default minio.MaxRetry. Values are
-// constant-folded; values that are not constants are not reported. Only the
-// SDKs' own types count: a field of the user's own struct named MaxRetries
-// is not a knob. A v2 knob in an option that is only applied to single
-// operations whose request body cannot seek (io.NopCloser(r), ...) is not
-// reported: the SDK cannot rewind such a body, so it never retries them.
-//
-// A function whose return value disables retries carries a fact, so that
-// using it from another package (config.WithRetryer(awsx.NoRetries)) is
-// reported there too. Option noretry.min-attempts = N reports settings
-// that allow fewer than N attempts.
 package noretry
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -50,20 +11,22 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
-	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/rule"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
+//go:embed doc.go
+var doc string
+
 // Analyzer is the noretry rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "noretry",
-	Doc:        "report AWS SDK settings (any service client, minio-go) that turn retries off (a single attempt)",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/noretry.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-	FactTypes:  []analysis.Fact{new(DisablesRetries)},
-}
+var Analyzer = rule.New(rule.Rule{
+	Name:      "noretry",
+	Doc:       doc,
+	FactTypes: []analysis.Fact{new(DisablesRetries)},
+	Run:       run,
+})
 
 // DisablesRetries is the fact that a function returns a value that
 // disables retries (a retryer, a retryer func, an option or a config).
@@ -94,12 +57,8 @@ type hit struct {
 	viaName     string           // that function, e.g. "retrylib.Nop"
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
-	if !reach.Relevant() {
-		return finding.List(nil), nil
-	}
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+func run(p *rule.Pass) (finding.List, error) {
+	pass, reach, cfg := p.Pass, p.Reach, p.Config
 	insp := reach.Inspector()
 	info := pass.TypesInfo
 
@@ -190,7 +149,7 @@ func run(pass *analysis.Pass) (any, error) {
 					add(cur, h)
 				}
 			}
-			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && sdk.IsNil(info, n.Args[s.Arg]) {
+			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && astq.IsNil(info, n.Args[s.Arg]) {
 				add(cur, hit{node: n, sdk: s.SDK, knob: sym.String() + "(cfg, nil)", attempts: 1})
 			}
 		case *ast.Ident:
@@ -216,7 +175,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // valueHit evaluates a knob's constant value.
 func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool) {
-	v, ok := sdk.IntConst(info, e)
+	v, ok := sdk.IntArg(info, e)
 	if !ok {
 		return hit{}, false
 	}
@@ -272,7 +231,7 @@ func returnedFrom(cur inspector.Cursor) *ast.FuncDecl {
 	return nil
 }
 
-func where(pass *analysis.Pass, pos token.Pos) string { return finding.Where(pass.Fset, pos) }
+func where(pass *analysis.Pass, pos token.Pos) string { return srctext.Where(pass.Fset, pos) }
 
 // message says what the knob does and what fails because of it.
 func message(h hit, min int) string {

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -51,7 +52,7 @@ func perCallOnUnrewindableBody(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	// opts = append(opts, func(o *s3.Options) {...})
-	if !isAppend(info, call) || len(call.Args) < 2 || call.Args[0] == lit.Node() {
+	if !astq.IsAppend(info, call) || len(call.Args) < 2 || call.Args[0] == lit.Node() {
 		return false
 	}
 	assign, ok := lit.Parent().Parent().Node().(*ast.AssignStmt)
@@ -95,7 +96,7 @@ func optionSliceOnlyForUnrewindable(info *types.Info, body *ast.BlockStmt, obj t
 			for i, lhs := range n.Lhs {
 				l, isID := ast.Unparen(lhs).(*ast.Ident)
 				c, isCall := ast.Unparen(n.Rhs[i]).(*ast.CallExpr)
-				if !isID || !isCall || info.ObjectOf(l) != obj || !isAppend(info, c) || len(c.Args) == 0 {
+				if !isID || !isCall || info.ObjectOf(l) != obj || !astq.IsAppend(info, c) || len(c.Args) == 0 {
 					continue
 				}
 				if a, isID := ast.Unparen(c.Args[0]).(*ast.Ident); isID && info.Uses[a] == obj {
@@ -228,20 +229,10 @@ func literalBody(info *types.Info, lit *ast.CompositeLit) ast.Expr {
 // isV2Operation reports whether call is a v2 S3 operation, on a client or
 // on an interface that mirrors one.
 func isV2Operation(info *types.Info, call *ast.CallExpr) bool {
-	fn := sdk.Callee(info, call)
+	fn := astq.Callee(info, call)
 	if s, ok := sdk.Operation(fn); ok {
 		return s == sdk.V2
 	}
 	s, _, ok := sdk.MirroredOperation(fn)
 	return ok && s == sdk.V2
-}
-
-// isAppend reports whether call is the builtin append.
-func isAppend(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "append"
 }

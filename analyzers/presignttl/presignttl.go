@@ -1,75 +1,42 @@
-// Package presignttl defines the presignttl rule: presigned S3 URLs whose
-// stated expiry outlives the temporary credentials that signed them.
-//
-// # Analyzer presignttl
-//
-// presignttl: report presign expiries longer than the signing session
-//
-// A presigned URL embeds the signer's session token. With temporary
-// credentials, S3 ends the URL's validity when the session ends, whatever
-// expiry the URL states (S3 User Guide, "Download and upload objects with
-// presigned URLs"). On ECS the default chain hands out task-role credentials
-// that may be as little as five minutes from their expiry (the config's
-// 5-minute refresh window, sdk-facts Q3/Q6), so a URL presigned for 12
-// hours can stop working after minutes, and customers' download links break
-// at random.
-//
-//	pc := s3.NewPresignClient(s3.NewFromConfig(cfg))             // cfg: LoadDefaultConfig
-//	req, err := pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // reported
-//
-//	u, err := mc.PresignedGetObject(ctx, bucket, key, 24*time.Hour, nil) // reported (minio on NewIAM)
-//
-// The expiry forms: v2 s3.WithPresignExpires(d), s3.PresignOptions{Expires:
-// d} and o.Expires = d in a presign option; v1 req.Presign(d) and
-// req.PresignRequest(d); minio PresignedGetObject, PresignedPutObject,
-// PresignedHeadObject, Presign and PresignHeader. The duration must be a
-// constant longer than presignttl.presign-max (default 1h). The signing
-// client's credentials come from passes/credflow: reported when they are
-// (or may be) temporary — the default chain, a refreshing provider, static
-// credentials with a session token, or credentials credlint cannot see;
-// not reported for static long-term keys without a session token (reported
-// by staticcreds instead) and anonymous clients.
 package presignttl
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
 	"time"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
-	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/rule"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
-// Analyzer is the presignttl rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "presignttl",
-	Doc:        "report presigned URLs whose expiry outlives the temporary credentials that sign them",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/presignttl.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-}
+//go:embed doc.go
+var doc string
 
-func run(pass *analysis.Pass) (any, error) {
-	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
-	if !reach.Relevant() {
-		return finding.List(nil), nil
-	}
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
+// Analyzer is the presignttl rule.
+var Analyzer = rule.New(rule.Rule{
+	Name: "presignttl",
+	Doc:  doc,
+	Flow: true,
+	Run:  run,
+})
+
+func run(p *rule.Pass) (finding.List, error) {
+	pass, reach, cfg := p.Pass, p.Reach, p.Config
+	flow := p.Flow
 	info := pass.TypesInfo
 	limit := cfg.Presignttl.PresignMax.Duration
 
 	var out finding.List
 	check := func(cur inspector.Cursor, value ast.Expr, what string, client ast.Expr) {
-		v, ok := sdk.IntConst(info, value)
+		v, ok := sdk.IntArg(info, value)
 		if !ok || time.Duration(v) <= limit {
 			return
 		}
@@ -94,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range reach.Inspector().Root().Preorder((*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			fn := sdk.Callee(info, n)
+			fn := astq.Callee(info, n)
 			if fn == nil {
 				continue
 			}
@@ -192,7 +159,7 @@ func signingClient(info *types.Info, cur inspector.Cursor) ast.Expr {
 		if !ok {
 			return nil
 		}
-		fn := sdk.Callee(info, call)
+		fn := astq.Callee(info, call)
 		if fn == nil {
 			continue
 		}

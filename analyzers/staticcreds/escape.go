@@ -9,8 +9,10 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // escapes reports the uses that keep a snapshot of refreshing credentials
@@ -109,7 +111,7 @@ func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done ma
 	var out []finding.Finding
 	for _, el := range elems {
 		name, value, ok := sdk.EnvEntry(info, el)
-		if !ok || !sdk.CredentialEnvVars[name] || done[el] || emptyValue(info, el, value) {
+		if !ok || !sdk.IsCredentialEnvVar(name) || done[el] || emptyValue(info, el, value) {
 			continue
 		}
 		done[el] = true
@@ -138,7 +140,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 			value = kv.Value
 		}
 	}
-	if !sdk.CredentialEnvVars[name] || value == nil {
+	if !sdk.IsCredentialEnvVar(name) || value == nil {
 		return nil
 	}
 	if v, ok := sdk.StringArg(info, value); ok && v == "" {
@@ -152,9 +154,9 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 // entrySource names where an environment value comes from.
 func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) string {
 	if value == nil {
-		s, _ := sdk.StringConst(info, entry)
+		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
-		return fmt.Sprintf("a literal (%s)", credflow.Mask(v))
+		return fmt.Sprintf("a literal (%s)", srctext.Mask(v))
 	}
 	p := flow.KeyProv(value)
 	d := p.Detail
@@ -181,10 +183,10 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 // clears it, and the SDKs then fall through to the task role.
 func emptyValue(info *types.Info, entry, value ast.Expr) bool {
 	if value == nil {
-		s, _ := sdk.StringConst(info, entry)
+		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
 		return v == ""
 	}
-	v, ok := sdk.StringConst(info, value)
+	v, ok := astq.StringConst(info, value)
 	return ok && v == ""
 }

@@ -1,61 +1,7 @@
-// Package staticcreds defines the staticcreds rule: AWS credentials built
-// so that they never refresh.
-//
-// # Analyzer staticcreds
-//
-// staticcreds: report credentials that cannot refresh and AWS keys set in the process environment
-//
-// On ECS the SDKs' default credential chains fetch the task role's
-// temporary credentials from the container endpoint and refresh them
-// before they expire. Credentials built by hand freeze whatever was true
-// when they were built: a service works for hours, then every S3 call
-// fails with ExpiredToken.
-//
-//	creds := credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")) // reported
-//	v, _ := cfg.Credentials.Retrieve(ctx)
-//	mc, _ := minio.New(host, &minio.Options{Creds: credentials.NewStaticV4(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // reported: a snapshot
-//	os.Setenv("AWS_SESSION_TOKEN", token) // reported
-//
-// Reported at the constructing call or composite literal: v2
-// credentials.NewStaticCredentialsProvider, credentials.StaticCredentialsProvider{},
-// an aws.CredentialsProviderFunc that returns a fixed aws.Credentials; v1
-// credentials.NewStaticCredentials, NewStaticCredentialsFromCreds,
-// StaticProvider{}, NewEnvCredentials, EnvProvider{}, NewSharedCredentials,
-// SharedCredentialsProvider{}; minio credentials.NewStaticV4, NewStaticV2,
-// NewStatic, Static{}, NewEnvAWS, EnvAWS{}, NewEnvMinio, EnvMinio{},
-// NewFileAWSCredentials, NewFileMinioClient; functions named in
-// staticcreds.constructors; and os.Setenv of AWS_ACCESS_KEY_ID,
-// AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN. Also reported, at the use: a
-// snapshot kept beyond the function that took it (a struct field, a package
-// variable, a sync.Once) and signed with (v2 v4.Signer.SignHTTP /
-// PresignHTTP, minio signer.SignV4, ...) or returned from an exported
-// function, and a snapshot used as the base keys of minio's
-// STSAssumeRoleOptions; and AWS credential variables handed to another
-// process or container (exec.Cmd.Env and os.ProcAttr.Env entries, ECS
-// KeyValuePair environments of RunTask / StartTask overrides and task
-// definitions). The message names where the
-// keys come from (passes/credflow): a literal (masked, never printed), an
-// environment variable, a one-time snapshot of refreshing credentials
-// (Retrieve / Get, and where it was taken), the output of an STS call
-// (temporary: AssumeRole, GetSessionToken, ...), the shared credentials
-// file, or configuration (a parameter or config field).
-//
-// Not reported: anonymous credentials (aws.AnonymousCredentials, v1
-// credentials.AnonymousCredentials, constant empty keys); the default
-// chain and refreshing providers; an environment or shared-file provider
-// in a chain that also holds a refreshing provider (the SDK's own default
-// chain in miniature); a Retrieve or Get that only validates or logs
-// credentials (only a snapshot that reaches a static constructor is);
-// constructions inside the Retrieve method of a credentials provider of
-// the user's own (a refresh adapter); credentials that reach only clients
-// with a constant endpoint that is not AWS (http://localhost:9000, a
-// LocalStack or R2 host) unless staticcreds.report-non-aws-endpoints is
-// set; keys from configuration without a session token when
-// staticcreds.allow-configured-keys is set (a session token means
-// temporary credentials: still reported).
 package staticcreds
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -66,28 +12,27 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
-	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/rule"
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/credflow"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
-// Analyzer is the staticcreds rule.
-var Analyzer = &analysis.Analyzer{
-	Name:       "staticcreds",
-	Doc:        "report AWS credentials built so that they never refresh (static, environment, snapshot, shared file) and AWS keys set in the process environment",
-	URL:        "https://github.com/credlint/credlint/blob/main/docs/rules/staticcreds.md",
-	Requires:   []*analysis.Analyzer{sdk.Analyzer, config.Analyzer, credflow.Analyzer},
-	Run:        run,
-	ResultType: finding.ResultType,
-}
+//go:embed doc.go
+var doc string
 
-func run(pass *analysis.Pass) (any, error) {
-	if r := pass.ResultOf[sdk.Analyzer].(*sdk.Reach); !r.Relevant() && !r.EnvOnly() {
-		return finding.List(nil), nil
-	}
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	flow := pass.ResultOf[credflow.Analyzer].(*credflow.Flow)
-	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
+// Analyzer is the staticcreds rule.
+var Analyzer = rule.New(rule.Rule{
+	Name:    "staticcreds",
+	Doc:     doc,
+	EnvOnly: true,
+	Flow:    true,
+	Run:     run,
+})
+
+func run(p *rule.Pass) (finding.List, error) {
+	pass, cfg, flow := p.Pass, p.Config, p.Flow
+	insp := p.Reach.Inspector()
 	info := pass.TypesInfo
 
 	var out finding.List
@@ -103,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
-			if name, ok := sdk.StringConst(info, call.Args[0]); ok && sdk.CredentialEnvVars[name] {
+			if name, ok := astq.StringConst(info, call.Args[0]); ok && sdk.IsCredentialEnvVar(name) {
 				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})
 			}
 			continue
@@ -350,7 +295,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			return false
 		}
 		if cc.Kind == sdk.CredEnv {
-			return sdk.CredEnvVars(sym) != "" && cc.SDK == sdk.V1
+			return sdk.EnvProviderVars(sym) != "" && cc.SDK == sdk.V1
 		}
 		if cc.Kind != sdk.CredStatic || cc.KeyArgs[0] < 0 {
 			return false
@@ -361,7 +306,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			}
 			arg := n.Args[a]
 			if i == 2 {
-				if s, ok := sdk.StringConst(info, arg); ok && s == "" {
+				if s, ok := astq.StringConst(info, arg); ok && s == "" {
 					continue
 				}
 			}
@@ -369,7 +314,7 @@ func fromDefaultEnv(info *types.Info, n ast.Node) bool {
 			if !ok || sdk.CalleeSymbol(info, call) != sdk.OsGetenv || len(call.Args) != 1 {
 				return false
 			}
-			name, ok := sdk.StringConst(info, call.Args[0])
+			name, ok := astq.StringConst(info, call.Args[0])
 			if !ok || !slices.Contains(sdk.DefaultChainEnvKeys[i], name) {
 				return false
 			}

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/credlint/credlint/analyzers"
-	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/analyzers/rule"
 	"github.com/credlint/credlint/internal/sarif"
 )
 
@@ -115,14 +115,11 @@ func sarifTool() sarif.Tool {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		tool.Version = bi.Main.Version
 	}
-	for _, name := range config.Rules {
-		desc := "the " + name + " rule"
-		for _, a := range analyzers.Rules {
-			if a.Name == name {
-				desc = a.Doc
-			}
-		}
-		tool.Rules = append(tool.Rules, sarif.Rule{ID: name, Description: firstLine(desc), HelpURI: analyzers.DocURL + name + ".md"})
+	// A rule's description is the summary line of its Doc, which comes
+	// from its package comment (analyzers/<rule>/doc.go); its help is its
+	// page in docs/rules.
+	for _, a := range analyzers.Rules {
+		tool.Rules = append(tool.Rules, sarif.Rule{ID: a.Name, Description: rule.Summary(a.Doc), HelpURI: a.URL})
 	}
 	tool.Rules = append(tool.Rules, sarif.Rule{
 		ID:          directiveRule,

@@ -13,6 +13,9 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/analyzers"
+	"github.com/credlint/credlint/analyzers/finding"
+	"github.com/credlint/credlint/analyzers/rule"
+	"github.com/credlint/credlint/analyzers/staticcreds"
 	"github.com/credlint/credlint/internal/driver"
 	"github.com/credlint/credlint/internal/fixtures"
 )
@@ -157,4 +160,69 @@ func TestTypeErrorOnce(t *testing.T) {
 	if !strings.Contains(errs, "example.com/m/b not analyzed") {
 		t.Errorf("stderr does not say that b (which imports a) was not analyzed:\n%s", errs)
 	}
+}
+
+// TestRulePanicOnce checks that a rule that panics (built with the rule
+// harness) does not crash the run nor hide the other rules' findings: the
+// CLI says once, in one line, which rule failed on which package and
+// where, without the driver's internals, prints the other rules' findings
+// and exits 1.
+func TestRulePanicOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	// An environment-only package: relevant to rules with EnvOnly
+	// (staticcreds reports the Setenv), no SDK needed.
+	write("a/a.go", "package a\n\nimport \"os\"\n\nfunc f(v string) { os.Setenv(\"AWS_SESSION_TOKEN\", v) }\n")
+	write("a/a_test.go", "package a\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { f(\"\") }\n")
+	write("b/b.go", "package b\n\nimport (\n\t\"os\"\n\n\t_ \"example.com/m/a\"\n)\n\nfunc g(v string) { os.Setenv(\"AWS_ACCESS_KEY_ID\", v) }\n")
+	boom := rule.New(rule.Rule{
+		Name:    "boom",
+		Doc:     "// Package boom panics.\n//\n// # Analyzer boom\n//\n// boom: panic\npackage boom\n",
+		EnvOnly: true,
+		Run: func(p *rule.Pass) (finding.List, error) {
+			if p.Pkg.Path() != "example.com/m/a" {
+				return nil, nil
+			}
+			var m map[string]int
+			m["x"]++
+			return nil, nil
+		},
+	})
+	var stdout, stderr strings.Builder
+	code := driver.Run(context.Background(), analyzers.New(staticcreds.Analyzer, boom), driver.Options{
+		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
+		Context:    -1, Stdout: &stdout, Stderr: &stderr,
+	}, "./...")
+	if code != driver.ExitError {
+		t.Errorf("exit %d, want %d", code, driver.ExitError)
+	}
+	errs := stderr.String()
+	if n := strings.Count(errs, "rule boom failed on package example.com/m/a:"); n != 1 {
+		t.Errorf("the panic is said %d times, want once:\n%s", n, errs)
+	}
+	for _, want := range []string{"assignment to entry in nil map", "driver/driver_test.go:"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errs)
+		}
+	}
+	for _, internal := range []string{"prerequisites", "goroutine", "example.com/m/b"} {
+		if strings.Contains(errs, internal) {
+			t.Errorf("stderr mentions %q:\n%s", internal, errs)
+		}
+	}
+	// staticcreds still reports in the package where boom panicked and in
+	// the package that imports it.
+	for _, want := range []string{"a.go:5:", "b.go:9:"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout has no staticcreds finding at %s:\n%s", want, stdout.String())
+		}
+	}
+	t.Logf("stdout:\n%s\nstderr:\n%s", stdout.String(), errs)
 }

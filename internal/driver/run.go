@@ -201,12 +201,15 @@ func (r *Result) collect(prog *Program, graph *checker.Graph) {
 		} else if act.Package.IllTyped {
 			pr.Err = act.Package.PkgPath + " not analyzed: a package it imports does not type-check"
 			r.addErr("credlint: " + pr.Err)
-		} else if err := rootCause(act); err != nil {
-			// Said once per run: a configuration error is the same for
-			// every package that reads the file.
-			pr.Err = err.Error()
-			r.addErr("credlint: " + pr.Err)
 		} else {
+			if err := rootCause(act); err != nil {
+				// Said once per run: a configuration error is the same
+				// for every package that reads the file.
+				pr.Err = err.Error()
+				r.addErr("credlint: " + pr.Err)
+			}
+			// A root that fails after reporting (one rule failed, see
+			// analyzers/rule) keeps the other rules' findings.
 			for _, d := range act.Diagnostics {
 				pr.Findings = append(pr.Findings, resolve(prog.Fset, d))
 			}

@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"strconv"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // branchOf names the condition of the innermost if statement (in the
@@ -51,19 +53,19 @@ func (f *Flow) renderCond(e ast.Expr, depth int) string {
 		}
 	case *ast.CallExpr:
 		if sdk.CalleeSymbol(f.info, x) == sdk.OsGetenv && len(x.Args) == 1 {
-			if name, ok := sdk.StringConst(f.info, x.Args[0]); ok {
+			if name, ok := astq.StringConst(f.info, x.Args[0]); ok {
 				return name
 			}
 		}
 	case *ast.BasicLit:
-		if s, ok := sdk.StringConst(f.info, x); ok {
-			if len(s) <= 10 && !AWSKeyID(s) {
+		if s, ok := astq.StringConst(f.info, x); ok {
+			if len(s) <= 10 && !srctext.AWSKeyID(s) {
 				return strconv.Quote(s)
 			}
-			return strconv.Quote(mask(s))
+			return strconv.Quote(srctext.Mask(s))
 		}
 	}
-	return render(f.info, e, 1)
+	return srctext.Expr(f.info, e, 1)
 }
 
 // Source describes, for a message, where the static credentials of c come

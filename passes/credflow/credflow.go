@@ -77,9 +77,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/config"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Analyzer builds the credential-flow index of a package; its Result is a
@@ -337,8 +338,7 @@ type Flow struct {
 	sinks     map[ast.Node][]string // construction -> endpoints of clients it reaches ("" = AWS or unknown)
 	sinksDone bool
 
-	params map[*types.Var]paramPos         // parameters of the package's functions (argsOf)
-	calls  map[*types.Func][]*ast.CallExpr // calls of the package's functions (argsOf)
+	du *defuse.Index // the package's def-use index (sdk.Reach.DefUse)
 }
 
 // memoKey is an expression (or a *types.Var), a result index, and the
@@ -377,9 +377,9 @@ func run(pass *analysis.Pass) (any, error) {
 	f.inProg = map[memoKey]bool{}
 	f.keyMemo = map[memoKey]prov{}
 	f.origins = map[ast.Node]*Origin{}
-	insp := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).Inspector()
-	f.insp = insp
-	f.idx = buildIndex(pass, insp)
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	f.insp, f.du = reach.Inspector(), reach.DefUse()
+	f.idx = buildIndex(pass, f.insp, f.du)
 	f.exportFacts()
 	return f, nil
 }
@@ -447,8 +447,7 @@ func (f *Flow) KeyProv(e ast.Expr) Provenance {
 }
 
 // Render returns e as source text, shortened, with string literals masked.
-func (f *Flow) Render(e ast.Expr) string { return render(f.info, e, 0) }
+func (f *Flow) Render(e ast.Expr) string { return srctext.Expr(f.info, e, 0) }
 
-// where formats a position as "path/file.go:line" relative to its
-// module's root (finding.Where).
-func (f *Flow) where(pos token.Pos) string { return finding.Where(f.pass.Fset, pos) }
+// where formats a position as "path/file.go:line" from its module's root (srctext.Where).
+func (f *Flow) where(pos token.Pos) string { return srctext.Where(f.pass.Fset, pos) }

@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Snapshot reports whether the value of e — a credential value
@@ -49,12 +51,12 @@ func (f *Flow) snap(e ast.Expr, use token.Pos, depth int, seen map[any]bool) sna
 			}
 			return snapRes{}
 		}
-		fn := sdk.Callee(info, x)
+		fn := astq.Callee(info, x)
 		if fn == nil {
 			return snapRes{}
 		}
 		if sdk.SnapshotMethod(fn) {
-			return snapRes{detail: render(info, x, 1) + " at " + f.where(x.Pos()), ok: true}
+			return snapRes{detail: srctext.Expr(info, x, 1) + " at " + f.where(x.Pos()), ok: true}
 		}
 		if fd := f.idx.funcs[fn]; fd != nil && !seen[fd] {
 			// A helper or getter of the package: what it returns.
@@ -114,8 +116,8 @@ func (f *Flow) snapDefs(v *types.Var, defs []def, use token.Pos, depth int, seen
 		var r snapRes
 		if d.idx < 0 {
 			r = f.snap(d.rhs, d.rhs.Pos(), depth+1, seen)
-		} else if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 0 && sdk.SnapshotMethod(sdk.Callee(f.info, call)) {
-			r = snapRes{detail: render(f.info, call, 1) + " at " + f.where(call.Pos()), ok: true}
+		} else if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 0 && sdk.SnapshotMethod(astq.Callee(f.info, call)) {
+			r = snapRes{detail: srctext.Expr(f.info, call, 1) + " at " + f.where(call.Pos()), ok: true}
 		}
 		if !r.ok {
 			continue
@@ -209,19 +211,17 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 				out = append(out, el)
 			}
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-				if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(x.Args) > 0 {
-					walk(x.Args[0], depth+1)
-					if x.Ellipsis.IsValid() {
-						walk(x.Args[len(x.Args)-1], depth+1)
-						return
-					}
-					out = append(out, x.Args[1:]...)
+			if astq.IsAppend(f.info, x) && len(x.Args) > 0 {
+				walk(x.Args[0], depth+1)
+				if x.Ellipsis.IsValid() {
+					walk(x.Args[len(x.Args)-1], depth+1)
 					return
 				}
+				out = append(out, x.Args[1:]...)
+				return
 			}
 			// A helper of the package that builds the slice: its first result.
-			if fn := sdk.Callee(f.info, x); fn != nil {
+			if fn := astq.Callee(f.info, x); fn != nil {
 				if fd := f.idx.funcs[fn]; fd != nil && !seen[fd] {
 					seen[fd] = true
 					for _, ret := range f.idx.returns[fd] {
@@ -259,54 +259,19 @@ func (f *Flow) SliceElems(e ast.Expr) []ast.Expr {
 // argsOf returns the arguments passed for parameter v by the calls in the
 // package of the function that declares it (not for variadic parameters).
 func (f *Flow) argsOf(v *types.Var) []ast.Expr {
-	if f.params == nil {
-		f.params = map[*types.Var]paramPos{}
-		f.calls = map[*types.Func][]*ast.CallExpr{}
-		for fn, fd := range f.idx.funcs {
-			i := 0
-			for _, field := range fd.Type.Params.List {
-				if len(field.Names) == 0 {
-					i++
-					continue
-				}
-				for _, n := range field.Names {
-					if pv, ok := f.info.Defs[n].(*types.Var); ok {
-						f.params[pv] = paramPos{fn, i}
-					}
-					i++
-				}
-			}
-		}
-		for _, file := range f.pass.Files {
-			ast.Inspect(file, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if fn := sdk.Callee(f.info, call); fn != nil && f.idx.funcs[fn] != nil {
-						f.calls[fn] = append(f.calls[fn], call)
-					}
-				}
-				return true
-			})
-		}
-	}
-	pp, ok := f.params[v]
-	if !ok {
+	fn, i, ok := f.du.ParamOf(v)
+	if !ok || f.idx.funcs[fn] == nil {
 		return nil
 	}
-	sig, _ := pp.fn.Type().(*types.Signature)
-	if sig == nil || (sig.Variadic() && pp.i == sig.Params().Len()-1) {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || (sig.Variadic() && i == sig.Params().Len()-1) {
 		return nil
 	}
 	var out []ast.Expr
-	for _, call := range f.calls[pp.fn] {
-		if pp.i < len(call.Args) && !call.Ellipsis.IsValid() {
-			out = append(out, call.Args[pp.i])
+	for _, call := range f.du.CallsTo(fn) {
+		if i < len(call.Args) && !call.Ellipsis.IsValid() {
+			out = append(out, call.Args[i])
 		}
 	}
 	return out
-}
-
-// paramPos is a parameter's function and index.
-type paramPos struct {
-	fn *types.Func
-	i  int
 }

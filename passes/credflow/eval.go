@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -37,7 +38,7 @@ func (f *Flow) evalExpr(e ast.Expr, idx int) Cred {
 	info := f.info
 	switch e := e.(type) {
 	case *ast.Ident:
-		if sdk.IsNil(info, e) {
+		if astq.IsNil(info, e) {
 			return Cred{State: Unset}
 		}
 		return f.evalObj(info.Uses[e], idx)
@@ -261,7 +262,7 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 	if idx < 0 {
 		idx = 0
 	}
-	fn := sdk.Callee(info, call)
+	fn := astq.Callee(info, call)
 	if fn == nil {
 		return f.evalDynamicCall(call, idx)
 	}
@@ -278,7 +279,7 @@ func (f *Flow) evalCall(call *ast.CallExpr, idx int) Cred {
 		case *ast.FuncLit:
 			return f.evalReturns(fun, idx)
 		case *ast.Ident, *ast.SelectorExpr:
-			if fn, ok := info.Uses[identOf(fun)].(*types.Func); ok && f.idx.funcs[fn] != nil {
+			if fn, ok := info.Uses[astq.IdentOf(fun)].(*types.Func); ok && f.idx.funcs[fn] != nil {
 				return f.evalReturns(f.idx.funcs[fn], idx)
 			}
 		}
@@ -418,7 +419,7 @@ func (f *Flow) evalDynamicCall(call *ast.CallExpr, idx int) Cred {
 			if (sym == sdk.SyncOnceValue || sym == sdk.SyncOnceValues) && len(rhs.Args) == 1 {
 				if lit, ok := ast.Unparen(rhs.Args[0]).(*ast.FuncLit); ok {
 					r = f.evalReturns(lit, idx)
-				} else if fn, ok := f.info.Uses[identOf(rhs.Args[0])].(*types.Func); ok && f.idx.funcs[fn] != nil {
+				} else if fn, ok := f.info.Uses[astq.IdentOf(rhs.Args[0])].(*types.Func); ok && f.idx.funcs[fn] != nil {
 					r = f.evalReturns(f.idx.funcs[fn], idx)
 				}
 			} else {
@@ -434,16 +435,6 @@ func (f *Flow) evalDynamicCall(call *ast.CallExpr, idx int) Cred {
 		}
 	}
 	return c
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // evalReturns joins the credentials of result idx over the return
@@ -613,16 +604,14 @@ func (f *Flow) elements(e ast.Expr, seen map[*types.Var]bool) []ast.Expr {
 		}
 		return out
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "append" {
-			if _, ok := f.info.Uses[id].(*types.Builtin); ok && len(x.Args) > 0 {
-				out := f.elements(x.Args[0], seen)
-				rest := x.Args[1:]
-				if x.Ellipsis.IsValid() && len(rest) > 0 {
-					out = append(out, rest[:len(rest)-1]...)
-					return append(out, f.elements(rest[len(rest)-1], seen)...)
-				}
-				return append(out, rest...)
+		if astq.IsAppend(f.info, x) && len(x.Args) > 0 {
+			out := f.elements(x.Args[0], seen)
+			rest := x.Args[1:]
+			if x.Ellipsis.IsValid() && len(rest) > 0 {
+				out = append(out, rest[:len(rest)-1]...)
+				return append(out, f.elements(rest[len(rest)-1], seen)...)
 			}
+			return append(out, rest...)
 		}
 	}
 	return nil
@@ -647,7 +636,7 @@ func (f *Flow) evalOption(e ast.Expr, depth int) (c Cred, set bool, ep string) {
 			s, _ := f.endpointArg(x.Args[i])
 			return unknown, false, s
 		}
-		if fn := sdk.Callee(info, x); fn != nil {
+		if fn := astq.Callee(info, x); fn != nil {
 			if fd := f.idx.funcs[fn]; fd != nil {
 				// a helper returning an option func
 				c, set := unknown, false

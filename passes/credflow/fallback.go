@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -71,10 +72,10 @@ func (f *Flow) missing(cond ast.Expr, names map[string]bool, want bool) bool {
 		case token.EQL, token.NEQ:
 			empty := (x.Op == token.EQL) == want // the comparison says "is empty"
 			a, b := x.X, x.Y
-			if s, ok := sdk.StringConst(f.info, a); ok && s == "" {
+			if s, ok := astq.StringConst(f.info, a); ok && s == "" {
 				a, b = b, a
 			}
-			if s, ok := sdk.StringConst(f.info, b); !ok || s != "" {
+			if s, ok := astq.StringConst(f.info, b); !ok || s != "" {
 				return false
 			}
 			return empty && f.envValue(a, names)
@@ -85,7 +86,7 @@ func (f *Flow) missing(cond ast.Expr, names map[string]bool, want bool) bool {
 			if v, ok := f.info.Uses[x].(*types.Var); ok {
 				for _, d := range f.idx.defs[v] {
 					if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && d.idx == 1 && sdk.CalleeSymbol(f.info, call) == sdk.OsLookupEnv && len(call.Args) == 1 {
-						if name, ok := sdk.StringConst(f.info, call.Args[0]); ok && names[name] {
+						if name, ok := astq.StringConst(f.info, call.Args[0]); ok && names[name] {
 							return true
 						}
 					}
@@ -102,7 +103,7 @@ func (f *Flow) envValue(e ast.Expr, names map[string]bool) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if sdk.CalleeSymbol(f.info, x) == sdk.OsGetenv && len(x.Args) == 1 {
-			name, ok := sdk.StringConst(f.info, x.Args[0])
+			name, ok := astq.StringConst(f.info, x.Args[0])
 			return ok && names[name]
 		}
 	case *ast.Ident:
@@ -123,7 +124,7 @@ func (f *Flow) envValue(e ast.Expr, names map[string]bool) bool {
 			if !(sym == sdk.OsGetenv && d.idx < 0 || sym == sdk.OsLookupEnv && d.idx == 0) {
 				return false
 			}
-			name, ok := sdk.StringConst(f.info, call.Args[0])
+			name, ok := astq.StringConst(f.info, call.Args[0])
 			if !ok || !names[name] {
 				return false
 			}

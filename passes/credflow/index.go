@@ -2,13 +2,13 @@ package credflow
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
+	"github.com/credlint/credlint/passes/defuse"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -39,37 +39,20 @@ type index struct {
 	funcTypes    map[ast.Node]*ast.FuncType
 }
 
-func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
+func buildIndex(pass *analysis.Pass, insp *inspector.Inspector, du *defuse.Index) *index {
 	info := pass.TypesInfo
 	ix := &index{
 		defs:         map[*types.Var][]def{},
 		fieldStores:  map[*types.Var][]def{},
 		holderStores: map[*types.Var][]holderStore{},
-		params:       map[*types.Var]bool{},
-		funcs:        map[*types.Func]*ast.FuncDecl{},
-		returns:      map[ast.Node][]*ast.ReturnStmt{},
-		funcTypes:    map[ast.Node]*ast.FuncType{},
-	}
-	addParams := func(fl *ast.FieldList) {
-		if fl == nil {
-			return
-		}
-		for _, f := range fl.List {
-			for _, n := range f.Names {
-				if v, ok := info.Defs[n].(*types.Var); ok && v != nil {
-					ix.params[v] = true
-				}
-			}
-		}
+		params:       du.Params,
+		funcs:        du.Funcs,
+		returns:      du.Returns,
+		funcTypes:    du.FuncTypes,
 	}
 	// Stores in _test.go files to objects declared in other files do not
 	// reach the package as built without its tests.
-	isTest := func(pos token.Pos) bool {
-		return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
-	}
-	leaks := func(at token.Pos, obj types.Object) bool {
-		return obj != nil && obj.Pos().IsValid() && pass.Fset.File(obj.Pos()) != nil && isTest(at) && !isTest(obj.Pos())
-	}
+	leaks := du.Leaks
 	// assign records lhs := rhs (idx: result index or -1).
 	assign := func(lhs, rhs ast.Expr, idx int) {
 		if obj := rootObj(info, lhs); leaks(rhs.Pos(), obj) {
@@ -108,33 +91,13 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 		}
 	}
 
-	filter := []ast.Node{
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil),
-	}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
 	for cur := range insp.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-				continue
-			}
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					assign(n.Lhs[i], n.Rhs[i], -1)
-				}
-			} else if len(n.Rhs) == 1 {
-				for i := range n.Lhs {
-					assign(n.Lhs[i], n.Rhs[0], i)
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i := range n.Names {
-					assign(n.Names[i], n.Values[i], -1)
-				}
-			} else if len(n.Values) == 1 {
-				for i := range n.Names {
-					assign(n.Names[i], n.Values[0], i)
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for _, st := range du.Stores(n) {
+				if st.Rhs != nil {
+					assign(st.Lhs, st.Rhs, st.Idx)
 				}
 			}
 		case *ast.CompositeLit:
@@ -160,7 +123,7 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 				}
 			}
 		case *ast.CallExpr:
-			fn := sdk.Callee(info, n)
+			fn := astq.Callee(info, n)
 			if fn == nil {
 				continue
 			}
@@ -188,21 +151,6 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector) *index {
 				if root := rootVar(info, sel.X); root != nil {
 					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: n.Args[i], endpoint: true})
 				}
-			}
-		case *ast.FuncDecl:
-			if fn, ok := info.Defs[n.Name].(*types.Func); ok && fn != nil && n.Body != nil {
-				ix.funcs[fn] = n
-			}
-			addParams(n.Recv)
-			addParams(n.Type.Params)
-			ix.funcTypes[n] = n.Type
-		case *ast.FuncLit:
-			addParams(n.Type.Params)
-			ix.funcTypes[n] = n.Type
-		case *ast.ReturnStmt:
-			for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-				ix.returns[c.Node()] = append(ix.returns[c.Node()], n)
-				break
 			}
 		}
 	}

@@ -3,21 +3,10 @@ package credflow
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"github.com/credlint/credlint/passes/sdk"
 )
-
-// awsKeyID matches an AWS access key ID: a four-character type prefix
-// (AKIA for IAM users, ASIA for temporary credentials, ...) and 16
-// upper-case letters or digits.
-var awsKeyID = regexp.MustCompile(`^(A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}$`)
-
-// AWSKeyID reports whether s is shaped like an AWS access key ID. A
-// literal that is not ("test", "minioadmin", "YOUR-ACCESSKEYID") cannot
-// authenticate against AWS: a placeholder for a fake or local endpoint.
-func AWSKeyID(s string) bool { return awsKeyID.MatchString(s) }
 
 // httptestEndpoint is the Endpoint of a client whose endpoint is the URL of
 // an httptest server.

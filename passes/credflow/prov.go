@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // prov is the provenance of one string value.
@@ -43,7 +45,7 @@ func (f *Flow) constructionKind(n ast.Node) (sdk.CredKind, sdk.Symbol, bool) {
 			}
 			return 0, sdk.Symbol{}, false
 		}
-		fn := sdk.Callee(info, n)
+		fn := astq.Callee(info, n)
 		if fn == nil {
 			return 0, sdk.Symbol{}, false
 		}
@@ -90,7 +92,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 	var p Provenance
 	switch kind {
 	case sdk.CredEnv:
-		p = Provenance{Kind: ProvEnv, Detail: sdk.CredEnvVars(sym), Token: MaybeToken}
+		p = Provenance{Kind: ProvEnv, Detail: sdk.EnvProviderVars(sym), Token: MaybeToken}
 	case sdk.CredSharedFile:
 		p = Provenance{Kind: ProvSharedFile, Token: MaybeToken}
 	default:
@@ -155,7 +157,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 		file:   posn.Filename,
 		off:    posn.Offset,
 		Where:  f.where(n.Pos()),
-		Text:   renderTop(info, n),
+		Text:   srctext.Construction(info, n),
 		Ctor:   ctor,
 		SDK:    sdk.SDKOf(sym.Path),
 		Prov:   p,
@@ -281,11 +283,11 @@ func (f *Flow) keyProv(e ast.Expr, depth int) prov {
 
 func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 	info := f.info
-	if s, ok := sdk.StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
-		return prov{kind: ProvLiteral, detail: mask(s), awsKey: AWSKeyID(s)}
+		return prov{kind: ProvLiteral, detail: srctext.Mask(s), awsKey: srctext.AWSKeyID(s)}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
@@ -297,7 +299,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 		sym := sdk.CalleeSymbol(info, x)
 		if sym == sdk.OsGetenv && len(x.Args) == 1 {
-			if name, ok := sdk.StringConst(info, x.Args[0]); ok {
+			if name, ok := astq.StringConst(info, x.Args[0]); ok {
 				return prov{kind: ProvEnv, detail: name}
 			}
 			return prov{kind: ProvEnv, detail: envName(info, x.Args[0])}
@@ -309,20 +311,20 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 				best = f.keyProv(sel.X, depth+1)
 			}
 		}
-		if fn := sdk.Callee(info, x); fn != nil {
+		if fn := astq.Callee(info, x); fn != nil {
 			if fd := f.idx.funcs[fn]; fd != nil {
 				p := f.returnsProv(fd, 0, depth+1)
 				if p.kind == ProvConfig {
 					if best.kind == ProvConfig {
 						return best
 					}
-					p.detail = render(info, x, 1)
+					p.detail = srctext.Expr(info, x, 1)
 				}
 				return p
 			}
 		}
 		for _, a := range x.Args {
-			if _, ok := sdk.StringConst(info, a); ok {
+			if _, ok := astq.StringConst(info, a); ok {
 				continue // a key name, a format: not the value's source
 			}
 			best = better(best, f.keyProv(a, depth+1))
@@ -382,7 +384,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 				return best
 			}
 		}
-		return prov{kind: ProvConfig, detail: render(info, x, 1)}
+		return prov{kind: ProvConfig, detail: srctext.Expr(info, x, 1)}
 	case *ast.StarExpr:
 		return f.keyProv(x.X, depth+1)
 	case *ast.BinaryExpr:
@@ -391,7 +393,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		}
 	case *ast.IndexExpr:
 		if p := f.keyProv(x.X, depth+1); p.kind == ProvConfig {
-			return prov{kind: ProvConfig, detail: render(info, x, 1)}
+			return prov{kind: ProvConfig, detail: srctext.Expr(info, x, 1)}
 		}
 	}
 	return unknownProv
@@ -404,7 +406,7 @@ func (f *Flow) varProv(v *types.Var, e ast.Expr, depth int) prov {
 		return prov{kind: ProvConfig, detail: "parameter " + v.Name()}
 	}
 	if v.Pkg() != f.pass.Pkg {
-		return prov{kind: ProvConfig, detail: render(f.info, e, 1)}
+		return prov{kind: ProvConfig, detail: srctext.Expr(f.info, e, 1)}
 	}
 	defs := f.idx.defs[v]
 	if len(defs) == 0 {
@@ -427,17 +429,17 @@ func (f *Flow) defProv(d def, depth int) prov {
 		return unknownProv
 	}
 	if sym := sdk.CalleeSymbol(f.info, call); sym == sdk.OsLookupEnv && d.idx == 0 && len(call.Args) == 1 {
-		name, ok := sdk.StringConst(f.info, call.Args[0])
+		name, ok := astq.StringConst(f.info, call.Args[0])
 		if !ok {
 			name = envName(f.info, call.Args[0])
 		}
 		return prov{kind: ProvEnv, detail: name}
 	}
-	if fn := sdk.Callee(f.info, call); fn != nil {
+	if fn := astq.Callee(f.info, call); fn != nil {
 		if fd := f.idx.funcs[fn]; fd != nil {
 			p := f.returnsProv(fd, d.idx, depth)
 			if p.kind == ProvConfig {
-				p.detail = render(f.info, call, 1)
+				p.detail = srctext.Expr(f.info, call, 1)
 			}
 			return p
 		}
@@ -496,9 +498,9 @@ func (f *Flow) valueProv(e ast.Expr, depth int) [3]prov {
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
 			return f.valueProv(x.Args[0], depth+1)
 		}
-		fn := sdk.Callee(info, x)
+		fn := astq.Callee(info, x)
 		if sdk.SnapshotMethod(fn) {
-			return all(prov{kind: ProvSnapshot, detail: render(info, x, 1) + " at " + f.where(x.Pos())})
+			return all(prov{kind: ProvSnapshot, detail: srctext.Expr(info, x, 1) + " at " + f.where(x.Pos())})
 		}
 		if fd := f.idx.funcs[fn]; fn != nil && fd != nil {
 			return f.returnsValueProv(fd, 0, depth+1)
@@ -556,12 +558,12 @@ func (f *Flow) tupleValueProv(e ast.Expr, idx, depth int) [3]prov {
 	if !ok {
 		return all(unknownProv)
 	}
-	fn := sdk.Callee(f.info, call)
+	fn := astq.Callee(f.info, call)
 	if fn == nil {
 		return all(unknownProv)
 	}
 	if idx == 0 && sdk.SnapshotMethod(fn) {
-		return all(prov{kind: ProvSnapshot, detail: render(f.info, call, 1) + " at " + f.where(call.Pos())})
+		return all(prov{kind: ProvSnapshot, detail: srctext.Expr(f.info, call, 1) + " at " + f.where(call.Pos())})
 	}
 	if fd := f.idx.funcs[fn]; fd != nil {
 		return f.returnsValueProv(fd, idx, depth)
@@ -633,9 +635,9 @@ func envTag(tag string) string {
 // is a field of a local variable assigned from a call, else the value.
 func (f *Flow) stsSource(e ast.Expr) string {
 	if call := f.stsCall(e, 0); call != nil {
-		return renderTop(f.info, call) + " at " + f.where(call.Pos())
+		return srctext.Construction(f.info, call) + " at " + f.where(call.Pos())
 	}
-	return render(f.info, e, 1)
+	return srctext.Expr(f.info, e, 1)
 }
 
 // stsCall finds the SDK call whose output e is part of, through
@@ -658,7 +660,7 @@ func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
 	}
 	switch x := base.(type) {
 	case *ast.CallExpr:
-		if fn := sdk.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
+		if fn := astq.Callee(f.info, x); fn != nil && sdk.SDKOf(sdk.PackagePath(fn.Pkg())) != sdk.None {
 			return x
 		}
 	case *ast.Ident:
@@ -680,11 +682,11 @@ func (f *Flow) stsCall(e ast.Expr, depth int) *ast.CallExpr {
 // prefix + "AWS_ACCESS_KEY_ID" (a variable name is no secret).
 func envName(info *types.Info, e ast.Expr) string {
 	e = ast.Unparen(e)
-	if s, ok := sdk.StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		return strconv.Quote(s)
 	}
 	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
 		return envName(info, b.X) + " + " + envName(info, b.Y)
 	}
-	return render(info, e, 1)
+	return srctext.Expr(info, e, 1)
 }

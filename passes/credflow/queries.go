@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -186,12 +187,10 @@ func (f *Flow) InRefreshingChain(cur inspector.Cursor) bool {
 			}
 			return f.listRefreshes(p)
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(pn.Fun).(*ast.Ident); ok && id.Name == "append" {
-				if _, ok := f.info.Uses[id].(*types.Builtin); ok {
-					return f.listRefreshes(p)
-				}
+			if astq.IsAppend(f.info, pn) {
+				return f.listRefreshes(p)
 			}
-			if fn := sdk.Callee(f.info, pn); fn != nil && sdk.IsSDKPackage(fn.Pkg()) {
+			if fn := astq.Callee(f.info, pn); fn != nil && sdk.IsSDKPackage(fn.Pkg()) {
 				return false
 			}
 			c = p // a wrapper of the user's own

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
@@ -86,7 +87,7 @@ func (f *Flow) SnapshotSource(call *ast.CallExpr, want types.Type) (Snapshot, bo
 		return Snapshot{}, false
 	}
 	get, ok := ast.Unparen(defs[0].rhs).(*ast.CallExpr)
-	if !ok || !sdk.SnapshotMethod(sdk.Callee(info, get)) {
+	if !ok || !sdk.SnapshotMethod(astq.Callee(info, get)) {
 		return Snapshot{}, false
 	}
 	recv, ok := ast.Unparen(get.Fun).(*ast.SelectorExpr)

@@ -2,12 +2,15 @@ package sdk
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/credlint/credlint/passes/defuse"
 )
 
 // Reach says how a package relates to the SDKs.
@@ -25,6 +28,11 @@ type Reach struct {
 	files     []*ast.File
 	once      sync.Once
 	inspector *inspector.Inspector
+
+	fset       *token.FileSet
+	info       *types.Info
+	defuseOnce sync.Once
+	defuse     *defuse.Index
 }
 
 // Inspector returns an inspector over the package's files, built on first
@@ -35,6 +43,13 @@ type Reach struct {
 func (r *Reach) Inspector() *inspector.Inspector {
 	r.once.Do(func() { r.inspector = inspector.New(r.files) })
 	return r.inspector
+}
+
+// DefUse returns the package's def-use index, built on first use (after
+// Inspector) and shared by passes/credflow and every rule.
+func (r *Reach) DefUse() *defuse.Index {
+	r.defuseOnce.Do(func() { r.defuse = defuse.New(r.fset, r.info, r.Inspector()) })
+	return r.defuse
 }
 
 // Relevant reports whether rules should look at the package at all.
@@ -84,7 +99,7 @@ func runReach(pass *analysis.Pass) (any, error) {
 	if reaches {
 		pass.ExportPackageFact(new(ReachesSDK))
 	}
-	return &Reach{SDKs: reaches, Own: own, Env: !reaches && mentionsCredentialVars(pass.Files), files: pass.Files}, nil
+	return &Reach{SDKs: reaches, Own: own, Env: !reaches && mentionsCredentialVars(pass.Files), files: pass.Files, fset: pass.Fset, info: pass.TypesInfo}, nil
 }
 
 // Reaches reports whether pkg imports an SDK package, directly or

@@ -3,6 +3,8 @@ package sdk
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // Request bodies that the v2 retry middleware cannot rewind.
@@ -46,7 +48,7 @@ var nonSeekingReaders = map[Symbol]bool{
 // reported; nil is no stream at all.
 func NonSeekable(info *types.Info, e ast.Expr) bool {
 	e = ast.Unparen(e)
-	if info == nil || e == nil || IsNil(info, e) {
+	if info == nil || e == nil || astq.IsNil(info, e) {
 		return false
 	}
 	if call, ok := e.(*ast.CallExpr); ok && nonSeekingReaders[CalleeSymbol(info, call)] {

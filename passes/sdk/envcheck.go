@@ -18,7 +18,7 @@ var envImports = map[string]bool{`"os"`: true, `"os/exec"`: true, `"syscall"`: t
 
 // mentionsCredentialVars is the cheap syntactic pre-check behind EnvOnly:
 // a file imports os, os/exec or syscall and holds a string literal that
-// names an AWS credential variable (CredentialEnvVars).
+// names an AWS credential variable (DefaultChainEnvKeys).
 func mentionsCredentialVars(files []*ast.File) bool {
 	for _, f := range files {
 		imports := false
@@ -37,10 +37,11 @@ func mentionsCredentialVars(files []*ast.File) bool {
 				return false
 			}
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "AWS_") {
-				for name := range CredentialEnvVars {
-					if strings.Contains(lit.Value, name) {
-						found = true
-						break
+				for _, names := range DefaultChainEnvKeys {
+					for _, name := range names {
+						if strings.Contains(lit.Value, name) {
+							found = true
+						}
 					}
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // Credentials that escape the SDK's refresh machinery: the output of STS
@@ -159,7 +161,7 @@ var FmtSprintf = Symbol{"fmt", "", "Sprintf"}
 // (nil when the whole entry is a constant).
 func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok bool) {
 	e = ast.Unparen(e)
-	if s, ok := StringConst(info, e); ok {
+	if s, ok := astq.StringConst(info, e); ok {
 		name, _, ok := strings.Cut(s, "=")
 		return name, nil, ok && name != ""
 	}
@@ -172,14 +174,14 @@ func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok boo
 		left, right := x.X, x.Y
 		for {
 			if b, ok := ast.Unparen(left).(*ast.BinaryExpr); ok && b.Op == token.ADD {
-				if _, isConst := StringConst(info, b); !isConst {
+				if _, isConst := astq.StringConst(info, b); !isConst {
 					left, right = b.X, b.Y
 					continue
 				}
 			}
 			break
 		}
-		s, ok := StringConst(info, left)
+		s, ok := astq.StringConst(info, left)
 		if !ok {
 			return "", nil, false
 		}
@@ -192,7 +194,7 @@ func EnvEntry(info *types.Info, e ast.Expr) (name string, value ast.Expr, ok boo
 		if CalleeSymbol(info, x) != FmtSprintf || len(x.Args) < 2 {
 			return "", nil, false
 		}
-		s, ok := StringConst(info, x.Args[0])
+		s, ok := astq.StringConst(info, x.Args[0])
 		if !ok {
 			return "", nil, false
 		}

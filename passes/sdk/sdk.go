@@ -18,11 +18,10 @@ package sdk
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // SDK names one of the modelled SDKs.
@@ -168,58 +167,28 @@ func IsSDKPackage(pkg *types.Package) bool {
 	return SDKOf(PackagePath(pkg)) != None
 }
 
-// Callee returns the function or method a call invokes statically, with
-// generic instantiations mapped to their origin, or nil for dynamic calls,
-// conversions and builtins.
-func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn != nil {
-		fn = fn.Origin()
-	}
-	return fn
-}
-
 // CalleeSymbol returns the Symbol of the function a call invokes, or the zero
 // Symbol.
 func CalleeSymbol(info *types.Info, call *ast.CallExpr) Symbol {
-	if fn := Callee(info, call); fn != nil {
+	if fn := astq.Callee(info, call); fn != nil {
 		return SymbolOf(fn)
 	}
 	return Symbol{}
 }
 
-// IntConst returns the value of a constant integer expression, after the
-// type checker's constant folding (named and typed constants included).
-// Pointer helpers of the SDKs (v1 and v2 aws.Int) are looked through.
-func IntConst(info *types.Info, e ast.Expr) (int64, bool) {
+// IntArg returns the value of a constant integer expression (astq.IntConst),
+// looking through the SDKs' pointer helpers (v1 and v2 aws.Int(0)).
+func IntArg(info *types.Info, e ast.Expr) (int64, bool) {
 	e = ast.Unparen(e)
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		v := constant.ToInt(tv.Value)
-		if v.Kind() != constant.Int {
-			return 0, false
-		}
-		return constant.Int64Val(v)
+	if v, ok := astq.IntConst(info, e); ok {
+		return v, true
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		if _, ok := intPointerHelpers[CalleeSymbol(info, call)]; ok {
-			return IntConst(info, call.Args[0])
+			return IntArg(info, call.Args[0])
 		}
 	}
 	return 0, false
-}
-
-// StringConst returns the value of a constant string expression.
-func StringConst(info *types.Info, e ast.Expr) (string, bool) {
-	if tv, ok := info.Types[ast.Unparen(e)]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value), true
-	}
-	return "", false
-}
-
-// IsNil reports whether e is the predeclared nil.
-func IsNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[ast.Unparen(e)]
-	return ok && tv.IsNil()
 }
 
 // FieldOwner returns the named struct type that declares the field selected
@@ -275,16 +244,6 @@ func KeyedFieldSymbol(lit types.Type, key ast.Expr) Symbol {
 		return Symbol{}
 	}
 	return Symbol{Path: PackagePath(n.Obj().Pkg()), Recv: n.Obj().Name(), Name: id.Name}
-}
-
-// ResultIsError reports whether the last result of fn is the error type.
-func ResultIsError(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Results().Len() == 0 {
-		return false
-	}
-	last := sig.Results().At(sig.Results().Len() - 1).Type()
-	return types.Identical(last, types.Universe.Lookup("error").Type())
 }
 
 // displayName is the usual package name for an import path: its last

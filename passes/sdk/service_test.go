@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/internal/fixtures"
+	"github.com/credlint/credlint/passes/astq"
 )
 
 // Real service modules, pinned in the fixture module (testdata/go.mod):
@@ -112,8 +113,8 @@ func TestServiceClientsV2(t *testing.T) {
 		ops := 0
 		for _, m := range methods(types.NewPointer(client.Type())) {
 			_, isOp := Operation(m)
-			if isOp != ResultIsError(m) {
-				t.Errorf("%s.Client.%s: Operation = %v, error result %v", s, m.Name(), isOp, ResultIsError(m))
+			if isOp != astq.ResultIsError(m) {
+				t.Errorf("%s.Client.%s: Operation = %v, error result %v", s, m.Name(), isOp, astq.ResultIsError(m))
 			}
 			if isOp {
 				ops++
@@ -138,7 +139,7 @@ func TestServiceClientsV2(t *testing.T) {
 					want = m.Name() == "Wait" || m.Name() == "WaitForOutput"
 				case name == "PresignClient":
 					// presign calls are operations that send nothing (expiryerr's presign case)
-					want = ResultIsError(m)
+					want = astq.ResultIsError(m)
 				case name == "Client":
 					continue
 				}
@@ -205,7 +206,7 @@ func TestServiceClientsV1(t *testing.T) {
 				continue // promoted from *client.Client
 			}
 			_, isOp := Operation(m)
-			if isOp != ResultIsError(m) {
+			if isOp != astq.ResultIsError(m) {
 				t.Errorf("%s.%s.%s: Operation = %v", s, svc.Name(), m.Name(), isOp)
 			}
 			if isOp {
@@ -240,7 +241,7 @@ func TestServiceClientsV1(t *testing.T) {
 			t.Errorf("%s.%s: ClientTypeOf = %v, %v", s, api.Name(), ct, ok)
 		}
 		for _, m := range methods(api.Type()) {
-			if _, ok := Operation(m); ok != ResultIsError(m) {
+			if _, ok := Operation(m); ok != astq.ResultIsError(m) {
 				t.Errorf("%s.%s: Operation = %v", api.Name(), m.Name(), ok)
 			}
 		}
