@@ -202,7 +202,7 @@ type Origin struct {
 	file string
 	off  int
 
-	// Where is the construction's position, "dir/file.go:14".
+	// Where is the construction's position, "internal/app/app.go:14" (from the module root).
 	Where string
 	// Text is the construction as written, shortened, secrets masked:
 	// `credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), ...)`.
