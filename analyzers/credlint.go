@@ -151,7 +151,7 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 			Message:        d.rule + ": " + d.Message,
 			URL:            url,
 			SuggestedFixes: d.SuggestedFixes,
-			Related:        d.Related,
+			Related:        append(d.Related, finding.Steps(pass.Fset, d.Message, d.Related)...),
 		})
 	}
 	// A rule that failed (a bug: see package rule) fails the package after

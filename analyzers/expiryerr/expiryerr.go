@@ -80,6 +80,7 @@ type checker struct {
 	tables         map[types.Object]bool
 	out            finding.List
 	seen           map[ast.Node]bool
+	loops          map[ast.Node]loopSeen // worker loops already reported
 }
 
 func run(p *rule.Pass) (finding.List, error) {
@@ -147,6 +148,18 @@ func (c *checker) report(n ast.Node, msg string, fixes ...analysis.SuggestedFix)
 	c.out = append(c.out, finding.Finding{Pos: n.Pos(), End: n.End(), Message: msg, SuggestedFixes: fixes})
 }
 
+// relate adds a step at where ("path/file.go:line") to the finding just
+// reported at n.
+func (c *checker) relate(n ast.Node, where, msg string) {
+	if len(c.out) == 0 || c.out[len(c.out)-1].Pos != n.Pos() {
+		return
+	}
+	if r, ok := finding.Step(c.pass.Fset, where, msg); ok {
+		f := &c.out[len(c.out)-1]
+		f.Related = append(f.Related, r)
+	}
+}
+
 func (c *checker) where(pos token.Pos) string { return srctext.Where(c.pass.Fset, pos) }
 
 // ---- 1. discarded errors ----
@@ -160,9 +173,9 @@ func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
 	if how == "" {
 		return
 	}
-	what := "when the ECS task-role credentials expire, this request fails with ExpiredToken and nothing sees it"
+	what := "an expired token goes unseen"
 	if src.presign {
-		what = "when credentials cannot be retrieved (the ECS credential endpoint failing while the task role is rotated), the URL is empty and nothing sees why"
+		what = "a failed credential fetch leaves an empty URL, unseen"
 	}
 	c.report(call, fmt.Sprintf("the error of %s is discarded (%s): %s; %s", src.op, how, what, handleAdvice(src)))
 }
@@ -172,9 +185,9 @@ func (c *checker) discardHow(cur inspector.Cursor, call *ast.CallExpr) string {
 	switch p := cur.Parent().Node().(type) {
 	case *ast.ExprStmt:
 		if in := enclosingLitRole(cur); in != "" {
-			return "a bare call " + in + " drops its result"
+			return "a bare call " + in
 		}
-		return "a bare call statement drops its result"
+		return "a bare call"
 	case *ast.GoStmt:
 		if p.Call == call {
 			return "go statement: the error is lost"
@@ -272,7 +285,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		case src.head:
 			c.report(call, headMessage(sym.String()+" on", src))
 		case src.wrapped:
-			c.report(call, wrappedMessage(sym.String(), sym.String()+" uses a type assertion, not errors.As", src, c.where(src.wrapPos)))
+			c.report(call, wrappedMessage(sym.String(), "a type assertion does not unwrap", src, c.where(src.wrapPos)))
 		}
 		return
 	}
@@ -286,11 +299,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	for _, a := range call.Args {
 		if src := c.exprSource(a, -1, call.Pos(), 0); src != nil && src.head {
-			what := srctext.FuncName(fn) + " (which checks for ExpiredToken"
-			if cl.Where != "" {
-				what += " at " + cl.Where
-			}
-			c.report(call, headMessage(what+") on", src))
+			c.report(call, headMessage(srctext.FuncName(fn)+" (an ExpiredToken check) on", src))
+			// Where it checks is a step of the chain, not of the sentence.
+			c.relate(call, cl.Where, srctext.FuncName(fn)+" checks for ExpiredToken")
 			return
 		}
 	}
@@ -360,7 +371,7 @@ func (c *checker) checkCode(m codeMatch) {
 
 func assertKind(src *source) string {
 	if src.sdk == sdk.Minio {
-		return "minio.ToErrorResponse uses a type switch, not errors.As"
+		return "a type switch does not unwrap"
 	}
 	return "a type assertion does not unwrap"
 }
@@ -557,92 +568,90 @@ func (c *checker) classifies(call *ast.CallExpr) bool {
 
 // ---- messages ----
 
-// codeCheck is the code-based expiry check for an SDK. S3 answers an
-// expired token with ExpiredToken; other services (JSON protocols:
-// DynamoDB, Kinesis, ...) with ExpiredTokenException, so the check for an
-// operation of another service names both (v1 request.credsExpiredCodes,
-// aws/request/retryer.go:98-105, lists the three codes).
-func codeCheck(s sdk.SDK, service string, wrapped bool) string {
-	other := service != "" && service != "s3"
+// shortCheck names the code-based expiry check for an SDK in a few words;
+// docs/rules/expiryerr.md spells out each check.
+func shortCheck(s sdk.SDK, wrapped bool) string {
 	switch s {
 	case sdk.V1:
-		if wrapped && other {
-			return `var awsErr awserr.Error; errors.As(err, &awsErr) && (awsErr.Code() == "ExpiredTokenException" || awsErr.Code() == "ExpiredToken")`
-		}
 		if wrapped {
-			return `var awsErr awserr.Error; errors.As(err, &awsErr) && awsErr.Code() == "ExpiredToken"`
+			return "errors.As to awserr.Error"
 		}
-		return `request.IsErrorExpiredCreds(err) (ExpiredToken, ExpiredTokenException, RequestExpired)`
+		return "request.IsErrorExpiredCreds"
 	case sdk.Minio:
 		if wrapped {
-			return `var resp minio.ErrorResponse; errors.As(err, &resp) && resp.Code == "ExpiredToken"`
+			return "errors.As to minio.ErrorResponse"
 		}
-		return `minio.ToErrorResponse(err).Code == "ExpiredToken"`
+		return "minio.ToErrorResponse"
 	}
-	if other {
-		return `var apiErr smithy.APIError; errors.As(err, &apiErr) && (apiErr.ErrorCode() == "ExpiredTokenException" || apiErr.ErrorCode() == "ExpiredToken")`
-	}
-	return `var apiErr smithy.APIError; errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken"`
+	return "errors.As to smithy.APIError"
 }
 
 func handleAdvice(src *source) string {
-	return "check it: return it, or classify it (" + codeCheck(src.sdk, src.service, false) + ")"
-}
-
-// recovery says what to do on expiry, per SDK.
-func recovery(src *source) string {
-	check := codeCheck(src.sdk, src.service, false)
-	switch src.sdk {
-	case sdk.V1:
-		return "aws-sdk-go refreshes credentials after ExpiredToken only while it retries, and static or environment credentials never refresh: classify the error (" + check + ") and return or exit so that ECS replaces the task"
-	case sdk.Minio:
-		return "minio-go retries ExpiredToken ten times with the same token: classify the error (" + check + ") and return or exit so that ECS replaces the task"
+	if src.head {
+		return "return it"
 	}
-	return "aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error (" + check + "), then call Invalidate() on the *aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task"
+	return "return it or check its code"
 }
 
-// describe names where an error comes from.
+// recovery says what to do on expiry in a worker loop, per SDK. A HEAD
+// request never reports ExpiredToken (an expired token arrives as a bare
+// 400), so the advice there is to leave the loop, not to classify.
+func recovery(src *source) string {
+	if src.head {
+		return "HEAD errors never say ExpiredToken: return or exit"
+	}
+	return "classify it (" + loopCheck[src.sdk] + ") or exit"
+}
+
+// loopSeen is the first finding in a worker loop: where, and its advice.
+type loopSeen struct {
+	pos    token.Pos
+	advice string
+}
+
+// loopCheck names the check a worker loop should make, per SDK.
+var loopCheck = map[sdk.SDK]string{
+	sdk.V1:    "request.IsErrorExpiredCreds",
+	sdk.V2:    "smithy.APIError",
+	sdk.Minio: "minio.ToErrorResponse",
+}
+
+// describe names where an error comes from: the helper that returns it,
+// with the operation and where that is called.
 func describe(src *source) string {
 	if src.via != "" {
 		if src.where != "" {
-			return fmt.Sprintf("%s (it returns the error of %s, %s)", src.via, src.op, src.where)
+			return fmt.Sprintf("%s (%s at %s)", src.via, src.op, src.where)
 		}
-		return fmt.Sprintf("%s (it returns the error of %s)", src.via, src.op)
+		return fmt.Sprintf("%s (%s)", src.via, src.op)
 	}
 	return src.op
 }
 
 func textMessage(how, text string, src *source, wrapAt string) string {
-	why := "the text is not part of the SDK's API: it stops matching when the error is wrapped differently or reworded"
+	why := "check the code (" + shortCheck(src.sdk, src.wrapped) + ")"
 	l := strings.ToLower(text)
 	if src.sdk == sdk.Minio && (strings.Contains(l, "expiredtoken") || strings.Contains(l, "requestexpired")) {
-		why = `minio-go's ErrorResponse.Error() is the message ("The provided token has expired."), never the code, so this never matches`
+		why = "minio-go's Error() never holds the code; " + why
 	}
 	if src.flat {
-		why += fmt.Sprintf("; the error was formatted without %%w at %s, so the SDK error is no longer in its chain: wrap it with %%w", wrapAt)
+		why = fmt.Sprintf("wrap with %%w at %s and check the code", wrapAt)
 	}
-	fix := codeCheck(src.sdk, src.service, src.wrapped)
-	if src.wrapped && src.sdk != sdk.V2 {
-		fix += fmt.Sprintf(" (err wraps the SDK error at %s; %s does not unwrap)", wrapAt, map[sdk.SDK]string{sdk.V1: "request.IsErrorExpiredCreds", sdk.Minio: "minio.ToErrorResponse"}[src.sdk])
-	}
-	return fmt.Sprintf("expiry is detected by matching the text of the error of %s (%s): %s; check the code instead: %s", describe(src), how, why, fix)
+	return fmt.Sprintf("expiry is found by text (%s) on the error of %s: %s", finding.Clip(how, 44), describe(src), why)
 }
 
 func headMessage(what string, src *source) string {
-	code, status := `"BadRequest"`, `var respErr *awshttp.ResponseError; errors.As(err, &respErr) && respErr.HTTPStatusCode() == 400`
-	switch src.sdk {
-	case sdk.V1:
-		status = `rf, ok := err.(awserr.RequestFailure); ok && rf.StatusCode() == 400`
-	case sdk.Minio:
-		code, status = `"400 Bad Request"`, `minio.ToErrorResponse(err).StatusCode == 400`
+	code := "BadRequest"
+	if src.sdk == sdk.Minio {
+		code = "400 Bad Request"
 	}
-	return fmt.Sprintf("%s the error of %s never fires: HEAD responses have no body, so an expired token arrives as %s (the HTTP status text), never as ExpiredToken; treat a 400 from this request as possibly expired credentials (%s), or detect expiry on a GET or PUT",
-		what, describe(src), code, status)
+	return fmt.Sprintf("%s %s never fires: HEAD errors say %s; treat a 400 as expiry",
+		what, describe(src), code)
 }
 
 func wrappedMessage(what, why string, src *source, wrapAt string) string {
-	return fmt.Sprintf("%s never fires on the error of %s: it was wrapped at %s and %s, so the SDK error is never seen; classify the original error, or use %s",
-		what, describe(src), wrapAt, why, codeCheck(src.sdk, src.service, true))
+	return fmt.Sprintf("%s never fires on the error of %s, wrapped at %s: %s; use %s",
+		what, describe(src), wrapAt, why, shortCheck(src.sdk, true))
 }
 
 // isContextErr reports whether e is context.Canceled or

@@ -34,8 +34,32 @@ func (c *checker) checkLoop(cur inspector.Cursor, call *ast.CallExpr) {
 	if kind == "" || c.loopHandled(loop, cur, call) {
 		return
 	}
-	c.report(call, fmt.Sprintf("%s fails forever in this worker loop (%s): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once its credentials expire (static keys, a snapshot, a session that ended early) every iteration fails with ExpiredToken; %s",
-		describe(src), kind, recovery(src)))
+	if c.seen[call] {
+		return
+	}
+	advice := recovery(src)
+	if first, ok := c.loops[loop.Node()]; ok {
+		// One explanation per loop: the first finding has it; advice
+		// that differs (another SDK, a HEAD request) is still given.
+		msg := fmt.Sprintf("%s also fails forever in this loop (%s), as at %s", describe(src), kind, c.where(first.pos))
+		if advice != first.advice {
+			msg = fmt.Sprintf("%s also fails forever in this loop: %s", describe(src), advice)
+		}
+		c.report(call, msg)
+		return
+	}
+	if c.loops == nil {
+		c.loops = map[ast.Node]loopSeen{}
+	}
+	c.loops[loop.Node()] = loopSeen{call.Pos(), advice}
+	what := describe(src)
+	if len(what) > 90 && src.via != "" {
+		// A long chain: the operation's position becomes a related step.
+		what = fmt.Sprintf("%s (%s)", src.via, src.op)
+		defer c.relate(call, src.where, "the error of "+src.op)
+	}
+	c.report(call, fmt.Sprintf("%s fails forever in this loop (%s): it only logs and continues; %s",
+		what, kind, advice))
 }
 
 // enclosingLoop returns the innermost long-running loop whose body holds

@@ -142,7 +142,7 @@ func (c *checker) elemErrLost(loop *ast.RangeStmt, field sdk.Symbol) string {
 	case !used:
 		return "the loop never looks at the elements"
 	}
-	return "the loop reads other fields of each element but never " + key.Name + "." + field.Name
+	return "the loop never reads " + key.Name + "." + field.Name
 }
 
 // enclosingBody returns the body of the function around cur.
@@ -159,6 +159,6 @@ func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
 }
 
 func streamMessage(s sdk.SDK, op, errField, how string) string {
-	return fmt.Sprintf("the errors of %s are discarded (%s): minio-go reports a failed request not as an error result but as an element with %s set (a listing ends there), so when the credentials expire this sees a short or empty result and nothing sees ExpiredToken; check %s in the loop: return it, or classify it (%s)",
-		op, how, errField, errField, codeCheck(s, "s3", false))
+	return fmt.Sprintf("the errors of %s are discarded (%s): an expired token goes unseen; check %s",
+		op, how, errField)
 }

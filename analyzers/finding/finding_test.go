@@ -2,7 +2,12 @@ package finding
 
 import (
 	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // TestComparePosIgnoresFileSetOrder: b.go was added to the FileSet before
@@ -40,4 +45,47 @@ func sign(n int) int {
 		return 1
 	}
 	return 0
+}
+
+// TestWhereFromModuleRoot: a position (srctext.Where) is named by its path from the
+// nearest go.mod above it, never by a shortened dir/file.
+func TestWhereFromModuleRoot(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "internal", "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	f := fset.AddFile(filepath.Join(root, "internal", "store", "store.go"), -1, 100)
+	f.SetLinesForContent([]byte(strings.Repeat("x\n", 50)))
+	pos := f.LineStart(40)
+	if got := srctext.Where(fset, pos); got != "internal/store/store.go:40" {
+		t.Errorf("Where = %q, want internal/store/store.go:40", got)
+	}
+	if got, ok := Resolve(fset, "internal/store/store.go:40"); !ok || got != pos {
+		t.Errorf("Resolve = %v, %v; want %v", got, ok, pos)
+	}
+	msg := "v.X freezes a snapshot (cfg.Credentials.Retrieve(ctx) at internal/store/store.go:40): it expires"
+	steps := Steps(fset, msg, nil)
+	if len(steps) != 1 || steps[0].Pos != pos || steps[0].Message != "cfg.Credentials.Retrieve(ctx) at internal/store/store.go:40" {
+		t.Errorf("Steps = %+v", steps)
+	}
+	if steps := Steps(fset, msg, steps); len(steps) != 0 {
+		t.Errorf("Steps repeats a related position it was given: %+v", steps)
+	}
+	msg = "awsx.NoRetries returns aws.NopRetryer (internal/store/store.go:40), which disables retries"
+	if steps := Steps(fset, msg, nil); len(steps) != 1 || steps[0].Message != "awsx.NoRetries returns aws.NopRetryer: internal/store/store.go:40" {
+		t.Errorf("Steps = %+v", steps)
+	}
+}
+
+func TestClip(t *testing.T) {
+	if got := Clip("abcdef", 4); got != "abc…" {
+		t.Errorf("Clip = %q", got)
+	}
+	if got := ClipList("AAAA, BBBB, CCCC", 12); got != "AAAA, …" {
+		t.Errorf("ClipList = %q", got)
+	}
 }

@@ -1,6 +1,7 @@
 package globalclient
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -46,6 +47,7 @@ type SetsGlobals struct {
 type GlobalSet struct {
 	Global string // "storage.client", "storage.app.s3"
 	Origin string // credflow.Origin.String() of its credentials
+	Brief  string // the same, shortened for a message (briefOrigin)
 	SDK    sdk.SDK
 	Type   string // the client type it is or holds, e.g. "*sqs.Client"
 }
@@ -196,7 +198,8 @@ func run(p *rule.Pass) (finding.List, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s) but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", s.name, c.clientType(g, s), s.how, cr.Source(), defaultChain(cr.Origin.SDK)),
+				Message: fmt.Sprintf("%s (%s) is process-wide (%s) on %s%s: they never refresh; use %s", s.name, c.clientType(g, s), s.how, briefOrigin(cr.Origin), mixed(cr), defaultChain(cr.Origin.SDK)),
+				Related: append(setStep(c.pass, g.ident, s), originSteps(c.pass, cr.Origin)...),
 			})
 			reported = true
 			break
@@ -206,7 +209,7 @@ func run(p *rule.Pass) (finding.List, error) {
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
-				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory", s.name, c.clientType(g, s), s.how),
+				Message: fmt.Sprintf("%s (%s) lives for the whole process (%s): reported by globalclient.strict; build AWS clients where used or in a factory", s.name, c.clientType(g, s), s.how),
 			})
 		}
 	}
@@ -215,7 +218,7 @@ func run(p *rule.Pass) (finding.List, error) {
 		out = append(out, finding.Finding{
 			Pos:     cc.call.Pos(),
 			End:     cc.call.End(),
-			Message: fmt.Sprintf("%s sets %s, a package-level %s that lives for the whole process (this call is %s), but its credentials come from %s; they never refresh and fail with ExpiredToken once the session token expires, for every request until the task is restarted: build it on %s, which refreshes ECS task-role credentials, or rebuild it before its credentials expire", srctext.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), s.Origin, defaultChain(s.SDK)),
+			Message: fmt.Sprintf("%s sets %s, a process-wide %s (%s), on %s: they never refresh; use %s", srctext.FuncName(cc.fn), s.Global, setType(s), strings.TrimPrefix(cc.how, "set "), cmp.Or(s.Brief, finding.Clip(s.Origin, 90)), defaultChain(s.SDK)),
 		})
 	}
 	c.exportFacts()
@@ -287,7 +290,7 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 					return
 				}
 				if o := c.staticOrigin(rhs, idx); o != nil {
-					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), SDK: o.SDK, Type: c.valueClientType(rhs, idx, g.v)})
+					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), Brief: briefOrigin(o), SDK: o.SDK, Type: c.valueClientType(rhs, idx, g.v)})
 				}
 			})
 		}
@@ -559,12 +562,96 @@ func (c *checker) target(lhs, rhs ast.Expr, elem string) (*global, string) {
 // defaultChain names the refreshing way to get credentials in each SDK.
 func defaultChain(s sdk.SDK) string {
 	switch s {
-	case sdk.V1:
-		return "session.NewSession() without Credentials"
 	case sdk.Minio:
 		return `credentials.NewIAM("")`
 	}
-	return "config.LoadDefaultConfig without a credentials provider"
+	return "the default chain"
+}
+
+// briefOrigin names static credentials in a message: what they are and
+// where they were built or taken ("environment keys from
+// credentials.NewStaticCredentialsProvider at internal/awsx/awsx.go:18",
+// "a snapshot at internal/awsauth/awsauth.go:29"), and the outermost
+// helper they went through.
+func briefOrigin(o *credflow.Origin) string {
+	var s string
+	switch o.Prov.Kind {
+	case credflow.ProvSnapshot:
+		if _, at := finding.SplitAt(o.Prov.Detail); at != "" {
+			s = "a snapshot at " + at
+		} else {
+			s = "a snapshot frozen at " + o.Where
+		}
+	case credflow.ProvSTS:
+		s = "STS credentials frozen at " + o.Where
+	default:
+		kind := map[credflow.ProvKind]string{
+			credflow.ProvEnv:        "env keys",
+			credflow.ProvLiteral:    "literal keys",
+			credflow.ProvConfig:     "configured keys",
+			credflow.ProvSharedFile: "shared-file keys",
+		}[o.Prov.Kind]
+		s = cmp.Or(kind, "static keys") + " from " + o.Where
+	}
+	if n := len(o.Via); n > 0 {
+		name, _, _ := strings.Cut(o.Via[n-1], " at ")
+		s += " via " + name
+	}
+	return s
+}
+
+// mixed says when static credentials hold only on some paths.
+func mixed(c credflow.Cred) string {
+	if !c.Mixed {
+		return ""
+	}
+	if c.Origin != nil && c.Origin.Branch != "" {
+		return " " + finding.Clip(trimWhere(c.Origin.Branch), 50)
+	}
+	return " on some paths"
+}
+
+// trimWhere drops a trailing " (path/file.go:line)" from a branch
+// condition: the condition's position is one of the related steps.
+func trimWhere(s string) string {
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		if _, at := finding.SplitAt("x at " + s[i+2:len(s)-1]); at != "" {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// setStep is where the global is set, when that is not its declaration's
+// line: the first step of the chain.
+func setStep(pass *analysis.Pass, ident *ast.Ident, s set) []analysis.RelatedInformation {
+	if s.rhs == nil || pass.Fset.Position(s.rhs.Pos()).Line == pass.Fset.Position(ident.Pos()).Line {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: s.rhs.Pos(), End: s.rhs.End(), Message: s.name + " " + s.how}}
+}
+
+// originSteps is the provenance chain of static credentials as related
+// positions: the helpers they went through and where they were built.
+func originSteps(pass *analysis.Pass, o *credflow.Origin) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	if o.Prov.Kind == credflow.ProvSnapshot {
+		if expr, at := finding.SplitAt(o.Prov.Detail); at != "" {
+			if r, ok := finding.Step(pass.Fset, at, "snapshot taken: "+expr); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	if r, ok := finding.Step(pass.Fset, o.Where, "credentials built: "+o.Text); ok {
+		out = append(out, r)
+	}
+	if cond := trimWhere(o.Branch); cond != o.Branch {
+		at := strings.TrimSuffix(o.Branch[len(cond)+2:], ")")
+		if r, ok := finding.Step(pass.Fset, at, "static only "+cond); ok {
+			out = append(out, r)
+		}
+	}
+	return append(out, finding.ViaSteps(pass.Fset, o.Via)...)
 }
 
 // clientType names the client type (of any service: "*sqs.Client",

@@ -244,20 +244,20 @@ func message(h hit, min int) string {
 	case h.attempts <= 0:
 		effect = "allows no attempt at all"
 	case h.attempts == 1:
-		effect = "turns retries off (a single attempt)"
+		effect = "disables retries"
 	default:
 		effect = fmt.Sprintf("allows only %d attempts (noretry.min-attempts is %d)", h.attempts, min)
 	}
 	var why string
 	switch h.sdk {
 	case sdk.V1:
-		why = "aws-sdk-go expires cached credentials after ExpiredToken only when it retries (corehandlers.AfterRetryHandler), so v1 with retries off never refreshes credentials after ExpiredToken and every request fails once the ECS task-role token expires; leave MaxRetries unset (3 retries) or set it to 1 or more"
+		why = "v1 refreshes credentials after ExpiredToken only on a retry; leave MaxRetries unset"
 	case sdk.Minio:
-		why = "minio-go counts attempts, not retries: a throttle, a 5xx or a dropped connection fails the request at once; leave Options.MaxRetries at 0 (the default, 10 attempts)"
+		why = "a throttle or a 5xx fails at once; leave MaxRetries at 0 (the default)"
 	default:
-		why = "a 5xx, a throttle, or the ECS credential endpoint not answering while task-role credentials are refreshed fails the request at once; use 0 for the SDK default (3 attempts) or more"
+		why = "a 5xx or slow credential fetch fails at once; use 0 (the default) or more"
 		if h.credentials {
-			why += "; config.WithRetryer also replaces the retryer of the ECS container-credentials client, so fetching refreshed credentials is not retried either"
+			why = "the ECS credential fetch is not retried either; use 0 (the default) or more"
 		}
 	}
 	return fmt.Sprintf("%s %s: %s", what, effect, why)

@@ -53,8 +53,8 @@ func run(p *rule.Pass) (finding.List, error) {
 		}
 		out = append(out, finding.Finding{
 			Pos: value.Pos(), End: value.End(),
-			Message: fmt.Sprintf("%s presigns the URL for %s, but %s: the URL stops working when that session ends — as little as 5 minutes on ECS, where the default chain refreshes task-role credentials 5 minutes before they expire — not after %s; presign for at most %s and presign again on demand, or sign with a dedicated long-lived identity outside the task role",
-				what, human(time.Duration(v)), why, human(time.Duration(v)), human(limit)),
+			Message: fmt.Sprintf("%s presigns for %s %s: the URL dies within minutes on ECS; presign for at most %s",
+				what, human(time.Duration(v)), why, human(limit)),
 		})
 	}
 
@@ -114,24 +114,40 @@ func lifetime(c credflow.Cred) (string, bool) {
 	case credflow.Static:
 		if c.Mixed && (c.Origin == nil || c.Origin.Prov.Token == credflow.NoToken) {
 			// Refreshing on the other paths: those are temporary.
-			return "it is signed with refreshing temporary credentials (on ECS the task role's), except with " + c.Source(), true
+			return "with task-role credentials, except " + brief(c.Origin), true
 		}
 		if c.Origin == nil || c.Origin.Prov.Token == credflow.NoToken {
 			return "", false // long-term keys: staticcreds reports them
 		}
 		if c.Mixed {
-			return fmt.Sprintf("it is signed with temporary credentials (refreshing ones, or %s with a session token)", c.Source()), true
+			return fmt.Sprintf("with temporary credentials (refreshing, or %s with a session token)", brief(c.Origin)), true
 		}
 		if c.Origin.Prov.Token == credflow.HasToken {
-			return fmt.Sprintf("it is signed with temporary credentials (a session token) from %s", c.Origin), true
+			return fmt.Sprintf("with a session token (%s)", brief(c.Origin)), true
 		}
-		return fmt.Sprintf("it is signed with credentials from %s that may carry a session token", c.Origin), true
+		return fmt.Sprintf("with keys from %s that may hold a session token", brief(c.Origin)), true
 	case credflow.Refreshing:
-		return "it is signed with temporary credentials that the SDK refreshes (the default chain, or a role provider: on ECS the task role's)", true
+		return "with refreshing temporary credentials", true
 	case credflow.Unset:
-		return "it is signed with the default credential chain's credentials — on ECS the task role's temporary ones", true
+		return "with the default chain's temporary credentials", true
 	}
-	return "unless this client signs with long-term IAM user keys, it is signed with temporary credentials (on ECS the task role's)", true
+	return "with temporary credentials, unless these are IAM user keys", true
+}
+
+// brief names static credentials by their constructor and position.
+func brief(o *credflow.Origin) string {
+	if o == nil {
+		return "static keys"
+	}
+	s := "keys from " + o.Where
+	if o.Branch != "" {
+		b := o.Branch
+		if i := strings.LastIndex(b, " ("); i > 0 {
+			b = b[:i] // the condition's position: a step of its own
+		}
+		s += " " + finding.Clip(b, 40)
+	}
+	return s
 }
 
 // signingClient finds the client that signs with an expiry option: the

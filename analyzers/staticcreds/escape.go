@@ -48,7 +48,7 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 			}
 			if p, kept, ok := flow.Snapshot(n.Args[i]); ok && kept {
 				return []finding.Finding{{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(
-					"%s(...) signs with a snapshot kept from %s: it expires within hours (ExpiredToken); Retrieve per request",
+					"%s(...) signs with a snapshot kept from %s: it expires within hours; Retrieve per request",
 					flow.Render(n.Fun), p.Detail)}}
 			}
 		}
@@ -63,7 +63,7 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 			}
 			if p, kept, ok := flow.Snapshot(r); ok && kept {
 				return []finding.Finding{{Pos: r.Pos(), End: r.End(), Message: fmt.Sprintf(
-					"%s returns a snapshot kept from %s: callers get credentials that expire within hours (ExpiredToken); hand out the provider instead",
+					"%s returns a snapshot kept from %s: callers get credentials that expire within hours; hand out the provider instead",
 					fd.Name.Name, p.Detail)}}
 			}
 		}
@@ -87,7 +87,7 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 			}
 			if p, _, ok := flow.Snapshot(kv.Value); ok {
 				return []finding.Finding{{Pos: n.Pos(), End: n.End(), Message: fmt.Sprintf(
-					"%s takes base keys from a snapshot (%s): the provider re-assumes only until they expire (ExpiredToken); use a refreshing provider",
+					"%s takes base keys from a snapshot (%s): the provider re-assumes only until they expire; use a refreshing provider",
 					flow.Render(n.Type)+"{...}", p.Detail)}}
 			}
 		}
@@ -116,7 +116,7 @@ func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done ma
 		}
 		done[el] = true
 		out = append(out, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
-			"%s=… in a child process's environment gives it keys from %s: they override its own and never refresh (ExpiredToken); let it use its default chain",
+			"%s=… in a child process's environment passes keys from %s: they override its own and never refresh",
 			name, entrySource(info, flow, el, value))})
 	}
 	return out
@@ -147,7 +147,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 		return nil // clears the variable: the task role is used
 	}
 	return []finding.Finding{{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
-		"%s in an ECS container environment gives the task keys from %s: they override its task role and never refresh (ExpiredToken); use a task role",
+		"%s in an ECS container environment passes keys from %s: they override the task role and never refresh",
 		name, entrySource(info, flow, nil, value))}}
 }
 

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -115,66 +114,61 @@ func inAdapter(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// message names the construction, where its keys come from and what
-// that means on ECS.
+// message names the construction, where its keys come from, why that
+// fails on ECS and the fix, in one clause each; docs/rules/staticcreds.md
+// has the mechanism.
 func message(o *credflow.Origin, kind sdk.CredKind) string {
 	p := o.Prov
-	var s string
+	c := construct(o)
+	if (p.Kind == credflow.ProvEnv || p.Kind == credflow.ProvConfig) && p.Detail != "" {
+		c = o.Ctor // the keys' sources follow: the arguments would repeat them
+	}
 	switch {
 	case kind == sdk.CredEnv:
-		vars := p.Detail
+		vars := finding.ClipList(p.Detail, 40)
 		if vars == "" {
-			vars = "credentials from the environment"
+			vars = "AWS keys from the environment"
 		}
-		s = fmt.Sprintf("%s reads %s once and never refreshes them: on ECS, environment keys win over the task role in both SDKs' default chains; a session token in the environment makes them temporary credentials that WILL expire (ExpiredToken)", o.Text, vars)
+		return fmt.Sprintf("%s reads %s once: environment keys override the ECS task role and never refresh; %s", c, vars, advice(o.SDK))
 	case kind == sdk.CredSharedFile:
-		s = fmt.Sprintf("%s reads the shared credentials file once and never refreshes: on ECS it bypasses the task role; a session token in the file makes them temporary credentials that WILL expire (ExpiredToken)", o.Text)
+		return fmt.Sprintf("%s reads the shared credentials file once: it bypasses the ECS task role and never refreshes; %s", c, advice(o.SDK))
 	case p.Kind == credflow.ProvSTS:
-		return fmt.Sprintf("%s freezes temporary credentials from %s: they expire within hours (ExpiredToken); %s", o.Text, p.Detail, stsAdvice(o.SDK))
+		return fmt.Sprintf("%s freezes STS credentials (%s): they expire in hours; %s", c, detail(p.Detail), stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
-		s = fmt.Sprintf("%s freezes a one-time snapshot of refreshing credentials (%s): the SDK would refresh them, this copy never is; snapshots of task-role credentials carry a session token and WILL expire (ExpiredToken) within hours", o.Text, p.Detail)
+		return fmt.Sprintf("%s freezes a snapshot (%s): it expires within hours; pass the provider instead", c, detail(p.Detail))
 	case p.Kind == credflow.ProvLiteral:
-		s = fmt.Sprintf("%s builds static credentials from literal keys (%s): a secret in the source is leaked to everyone who can read it, and the keys never refresh", o.Text, p.Detail) + tokenClause(p.Token)
+		return fmt.Sprintf("%s builds static keys from literals (%s): a secret in the source that never refreshes; %s", c, p.Detail, advice(o.SDK))
 	case p.Kind == credflow.ProvEnv:
-		s = fmt.Sprintf("%s builds static credentials from the environment variables %s: they are read once and never refresh", o.Text, p.Detail)
-		if defaultChainVars(p.Detail) {
-			s += ", and on ECS environment keys win over the task role in both SDKs' default chains"
-		} else {
-			s += ", and on ECS they bypass the task role"
-		}
-		s += tokenClause(p.Token)
+		return fmt.Sprintf("%s builds static keys from %s: %s; %s", c, finding.ClipList(p.Detail, 30), why(p.Token), advice(o.SDK))
 	case p.Kind == credflow.ProvConfig:
-		s = fmt.Sprintf("%s builds static credentials from configuration (%s): they never refresh and on ECS they bypass the task role", o.Text, p.Detail) + tokenClause(p.Token)
-		if p.Token == credflow.NoToken {
-			s += " (set staticcreds.allow-configured-keys if operator-supplied keys are deliberate)"
-		} else {
-			s += " (staticcreds.allow-configured-keys does not cover a session token)"
-		}
-	default:
-		s = fmt.Sprintf("%s builds static credentials: they never refresh and on ECS they bypass the task role", o.Text) + tokenClause(p.Token)
+		return fmt.Sprintf("%s builds static keys from config (%s): %s; %s", c, finding.ClipList(p.Detail, 32), why(p.Token), advice(o.SDK))
 	}
-	return s + "; " + advice(o.SDK)
+	return fmt.Sprintf("%s builds static keys: %s; %s", c, why(p.Token), advice(o.SDK))
 }
 
-// defaultChainVars reports whether the variables named in a provenance
-// detail include one the SDKs' default chains read (AWS_ACCESS_KEY_ID, ...).
-func defaultChainVars(detail string) bool {
-	for _, name := range strings.Split(detail, ", ") {
-		if sdk.IsCredentialEnvVar(name) {
-			return true
-		}
-	}
-	return false
+// construct renders a construction for a message: as written when short,
+// else its constructor.
+func construct(o *credflow.Origin) string {
+	return finding.Brief(o.Text, o.Ctor, 48)
 }
 
-func tokenClause(t credflow.TokenState) string {
-	switch t {
-	case credflow.HasToken:
-		return "; with a session token these are temporary credentials that WILL expire (ExpiredToken)"
-	case credflow.MaybeToken:
-		return "; given a session token they are temporary credentials that WILL expire (ExpiredToken)"
+// why says why static keys fail on ECS: with a session token they are
+// temporary and expire.
+func why(t credflow.TokenState) string {
+	if t == credflow.HasToken {
+		return "temporary keys that bypass the ECS task role and expire"
 	}
-	return ""
+	return "they bypass the ECS task role, never refresh"
+}
+
+// detail shortens a provenance detail "expr at path/file.go:line" for a
+// message, keeping the position whole.
+func detail(d string) string {
+	expr, at := finding.SplitAt(d)
+	if at == "" {
+		return finding.Clip(d, 60)
+	}
+	return finding.Clip(expr, 24) + " at " + at
 }
 
 // stsAdvice names the SDK's provider that calls STS again before the
@@ -182,39 +176,40 @@ func tokenClause(t credflow.TokenState) string {
 func stsAdvice(s sdk.SDK) string {
 	switch s {
 	case sdk.V1:
-		return "use stscreds.NewCredentials, which renews them"
+		return "use stscreds.NewCredentials"
 	case sdk.Minio:
-		return "use credentials.NewSTSAssumeRole, which renews them"
+		return "use credentials.NewSTSAssumeRole"
 	}
-	return "use stscreds.NewAssumeRoleProvider in aws.NewCredentialsCache, which renews them"
+	return "use stscreds.NewAssumeRoleProvider"
 }
 
 func advice(s sdk.SDK) string {
 	switch s {
 	case sdk.V1:
-		return "use the default chain (session.NewSession() without Credentials), which refreshes task-role credentials"
+		return "use the default chain"
 	case sdk.Minio:
-		return `use credentials.NewIAM("") (or a chain ending in it), which refreshes task-role credentials`
+		return `use credentials.NewIAM("")`
 	}
-	return "use the default chain (config.LoadDefaultConfig without a credentials provider), which refreshes task-role credentials"
+	return "use the default chain"
 }
 
 // setenvMessage reports os.Setenv of an AWS credential variable.
 func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string {
-	s := fmt.Sprintf("os.Setenv(%q, ...) puts AWS credentials in the process environment: they win over the ECS task role in both SDKs' default chains for every client built afterwards, and never refresh", name)
+	what := "puts AWS keys in the process environment"
 	p := flow.KeyProv(call.Args[1])
 	switch p.Kind {
 	case credflow.ProvSnapshot:
-		s += fmt.Sprintf("; the value is a one-time snapshot of refreshing credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+		what = fmt.Sprintf("exports a snapshot (%s)", detail(p.Detail))
 	case credflow.ProvSTS:
-		s += fmt.Sprintf("; the value is temporary credentials (%s) and WILL expire (ExpiredToken)", p.Detail)
+		what = fmt.Sprintf("exports STS credentials (%s)", detail(p.Detail))
 	case credflow.ProvLiteral:
-		s += "; the value is a literal: a secret in the source"
+		what = "exports a literal secret"
 	}
-	if name == "AWS_SESSION_TOKEN" {
-		s += "; a session token means temporary credentials that WILL expire (ExpiredToken)"
+	why := "they override the ECS task role and never refresh"
+	if name == "AWS_SESSION_TOKEN" || p.Kind == credflow.ProvSnapshot || p.Kind == credflow.ProvSTS {
+		why = "they override the ECS task role and expire"
 	}
-	return s + "; let the default chain find the task role instead"
+	return fmt.Sprintf("os.Setenv(%q, ...) %s: %s; use the task role", name, what, why)
 }
 
 // suggestFix removes a static provider built from exactly the variables

@@ -182,8 +182,15 @@ func TestMonorepo(t *testing.T) {
 			}
 		}
 	}
-	if stdout, _, _ := runSplit(t, root, "./app/..."); strings.Contains(stdout, "awshelper/") {
-		t.Errorf("credlint ./app/... reports in the other module:\n%s", stdout)
+	// A related position (a step of a finding's provenance, printed
+	// indented: "file:line:col: \t...") may be in the other module; a
+	// finding may not.
+	stdout, _, _ := runSplit(t, root, "./app/...")
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "awshelper/") && !strings.Contains(line, ": \t") {
+			t.Errorf("credlint ./app/... reports in the other module:\n%s", stdout)
+			break
+		}
 	}
 }
 

@@ -59,7 +59,7 @@ func TestFindingsExitThree(t *testing.T) {
 	if code != 3 {
 		t.Fatalf("exit code %d, want 3; output:\n%s", code, out)
 	}
-	line := regexp.MustCompile(`(?m)^\S+/v1\.go:\d+:\d+: noretry: aws\.Config\.MaxRetries = 0 turns retries off`)
+	line := regexp.MustCompile(`(?m)^\S+/v1\.go:\d+:\d+: noretry: aws\.Config\.MaxRetries = 0 disables retries`)
 	if !line.MatchString(out) {
 		t.Errorf("output lacks a file:line:col: noretry: ... line:\n%s", out)
 	}

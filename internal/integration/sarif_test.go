@@ -71,6 +71,17 @@ type sarifLog struct {
 					} `json:"region"`
 				} `json:"physicalLocation"`
 			} `json:"locations"`
+			RelatedLocations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
+					Region struct {
+						StartLine int `json:"startLine"`
+					} `json:"region"`
+				} `json:"physicalLocation"`
+				Message struct{ Text string } `json:"message"`
+			} `json:"relatedLocations"`
 		} `json:"results"`
 	} `json:"runs"`
 }
@@ -154,6 +165,33 @@ func TestSARIF(t *testing.T) {
 		got = append(got, finding{file, loc.Region.StartLine, res.RuleID})
 	}
 	sameFindings(t, "sarif", got, findings(base))
+
+	// The provenance chain as links: the process-lifetime client's
+	// credentials were built at partner_staticcreds.go:29; the worker
+	// loop's error comes from PutObject at storage.go:41.
+	for _, want := range []struct {
+		rule, file string
+		line       int
+		relFile    string
+		relLine    int
+	}{
+		{"globalclient", "internal/partner/partner_staticcreds.go", 27, "internal/partner/partner_staticcreds.go", 29},
+		{"expiryerr", "cmd/worker/main.go", 52, "internal/storage/storage.go", 41},
+	} {
+		found := false
+		for _, res := range run.Results {
+			loc := res.Locations[0].PhysicalLocation
+			if res.RuleID != want.rule || loc.ArtifactLocation.URI != want.file || loc.Region.StartLine != want.line {
+				continue
+			}
+			for _, rel := range res.RelatedLocations {
+				found = found || (rel.PhysicalLocation.ArtifactLocation.URI == want.relFile && rel.PhysicalLocation.Region.StartLine == want.relLine && rel.Message.Text != "")
+			}
+		}
+		if !found {
+			t.Errorf("no %s result at %s:%d with a related location at %s:%d", want.rule, want.file, want.line, want.relFile, want.relLine)
+		}
+	}
 
 	// Secrets: a literal key pair; the log names it masked or not at all.
 	const keyID, secret = "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"

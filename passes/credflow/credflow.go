@@ -202,7 +202,7 @@ type Origin struct {
 	file string
 	off  int
 
-	// Where is the construction's position, "dir/file.go:14".
+	// Where is the construction's position, "internal/app/app.go:14" (from the module root).
 	Where string
 	// Text is the construction as written, shortened, secrets masked:
 	// `credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), ...)`.
@@ -449,5 +449,5 @@ func (f *Flow) KeyProv(e ast.Expr) Provenance {
 // Render returns e as source text, shortened, with string literals masked.
 func (f *Flow) Render(e ast.Expr) string { return srctext.Expr(f.info, e, 0) }
 
-// where formats a position as "dir/file.go:line" (srctext.Where).
+// where formats a position as "path/file.go:line" from its module's root (srctext.Where).
 func (f *Flow) where(pos token.Pos) string { return srctext.Where(f.pass.Fset, pos) }

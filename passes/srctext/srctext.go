@@ -1,5 +1,5 @@
 // Package srctext renders source text into messages: positions
-// ("dir/file.go:line"), function names, and expressions shortened with
+// ("internal/store/store.go:40", from the module root), function names, and expressions shortened with
 // every string literal that may be a secret masked. Rules and passes print
 // code only through it, so masking is enforced in one place.
 package srctext
@@ -9,25 +9,73 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
 )
 
-// Where formats pos as "dir/file.go:line" (the file's directory name and
-// base name, with forward slashes), short enough for a message and stable
-// across machines.
+// Where formats pos as "path/to/file.go:line", the file's path relative
+// to the root of its module (the nearest directory above it with a
+// go.mod), so that a position quoted in a message names a real file. A
+// file outside any module is named by its directory and base name.
 func Where(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	if !p.IsValid() {
 		return "?"
 	}
-	return fmt.Sprintf("%s:%d", filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename))), p.Line)
+	return fmt.Sprintf("%s:%d", RelPath(p.Filename), p.Line)
+}
+
+// RelPath returns filename relative to the root of its module, with
+// forward slashes, or its directory and base name when no go.mod is
+// found above it.
+func RelPath(filename string) string {
+	if filename == "" {
+		return ""
+	}
+	dir := filepath.Dir(filename)
+	if root, ok := moduleRoot(dir); ok {
+		if rel, err := filepath.Rel(root, filename); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Join(filepath.Base(dir), filepath.Base(filename)))
+}
+
+// roots caches moduleRoot by directory: the answer depends only on the
+// file system, and a message quotes few positions.
+var roots sync.Map // string -> string ("" when none)
+
+// moduleRoot returns the nearest directory at or above dir that holds a
+// go.mod.
+func moduleRoot(dir string) (string, bool) {
+	if !filepath.IsAbs(dir) {
+		return "", false
+	}
+	if r, ok := roots.Load(dir); ok {
+		return r.(string), r.(string) != ""
+	}
+	root := ""
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	roots.Store(dir, root)
+	return root, root != ""
 }
 
 // FuncName names a function in a message: "pkg.Func" or "pkg.Type.Method".

@@ -42,7 +42,7 @@ func workers(ctx context.Context, client *s3.Client, p Policy) {
 		}
 	}()
 	for range time.Tick(time.Minute) {
-		if _, err := client.PutObject(ctx, &s3.PutObjectInput{}); err != nil { // want `expiryerr: s3.Client.PutObject fails forever in this worker loop`
+		if _, err := client.PutObject(ctx, &s3.PutObjectInput{}); err != nil { // want `expiryerr: s3\.Client\.PutObject fails forever in this loop \(for range time\.Tick\(time\.Minute\)\)`
 			if notNamed(err) {
 				log.Print(err)
 			}

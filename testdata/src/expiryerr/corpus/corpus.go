@@ -32,7 +32,7 @@ type tusStore struct{ Service S3API }
 // error is dropped on purpose: report.
 func (store tusStore) terminate(ctx context.Context) error {
 	go func() {
-		store.Service.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{}) // want `expiryerr: the error of s3.Client.AbortMultipartUpload is discarded \(a bare call in a goroutine drops its result\)`
+		store.Service.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{}) // want `expiryerr: the error of s3\.Client\.AbortMultipartUpload is discarded \(a bare call in a goroutine\)`
 	}()
 	return nil
 }
@@ -63,7 +63,7 @@ func (w *writer) Commit() error { // want Commit:`returnsSDKError\(s3.S3.Complet
 		UploadId: awsv1.String(w.uploadID),
 	})
 	if err != nil {
-		w.driver.S3.AbortMultipartUpload(&s3v1.AbortMultipartUploadInput{ // want `expiryerr: the error of s3.S3.AbortMultipartUpload is discarded \(a bare call statement drops its result\)`
+		w.driver.S3.AbortMultipartUpload(&s3v1.AbortMultipartUploadInput{ // want `expiryerr: the error of s3\.S3\.AbortMultipartUpload is discarded \(a bare call\)`
 			Bucket:   awsv1.String(w.driver.Bucket),
 			Key:      awsv1.String(w.key),
 			UploadId: awsv1.String(w.uploadID),

@@ -40,7 +40,7 @@ func tableWorker(ctx context.Context, client *s3.Client, keys <-chan string) {
 // error (its ReturnsSDKError fact), and only logs.
 func loggingWorker(ctx context.Context, client *s3.Client, keys <-chan string) {
 	for key := range keys {
-		if err := classify.Fetch(ctx, client, key); err != nil { // want `expiryerr: classify.Fetch \(it returns the error of s3.Client.GetObject, classify/classify.go:\d+\) fails forever in this worker loop \(for range keys\)`
+		if err := classify.Fetch(ctx, client, key); err != nil { // want `expiryerr: classify\.Fetch \(s3\.Client\.GetObject at src/expiryerr/classify/classify\.go:\d+\) fails forever in this loop \(for range keys\)`
 			if classify.IsCode(err, "NoSuchKey") {
 				continue
 			}
@@ -51,14 +51,14 @@ func loggingWorker(ctx context.Context, client *s3.Client, keys <-chan string) {
 
 func textViaFact(ctx context.Context, client *s3.Client) {
 	err := classify.Fetch(ctx, client, "k")
-	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of classify.Fetch \(it returns the error of s3.Client.GetObject, classify/classify.go:\d+\)`
+	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of classify\.Fetch \(s3\.Client\.GetObject at src/expiryerr/classify/classify\.go:\d+\)`
 		log.Fatal(err)
 	}
 }
 
 func headViaFact(ctx context.Context, client *s3.Client) {
 	_, err := classify.Exists(ctx, client, "k")
-	if classify.IsExpired(err) { // want `expiryerr: classify.IsExpired \(which checks for ExpiredToken at classify/classify.go:\d+\) on the error of classify.Exists \(it returns the error of s3.Client.HeadObject, classify/classify.go:\d+\) never fires`
+	if classify.IsExpired(err) { // want `expiryerr: classify\.IsExpired \(an ExpiredToken check\) on classify\.Exists \(s3\.Client\.HeadObject at src/expiryerr/classify/classify\.go:\d+\) never fires`
 		log.Fatal(err)
 	}
 }

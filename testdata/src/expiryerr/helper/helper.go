@@ -15,11 +15,11 @@ import (
 const tokenExpired = "The provided token has expired"
 
 func isExpired(err error) bool { // want isExpired:`isClassifier\(text\)`
-	return strings.Contains(err.Error(), "ExpiredToken") // want `^expiryerr: expiry is detected by matching the text of the error of s3.Client.GetObject \(strings.Contains "ExpiredToken"\)`
+	return strings.Contains(err.Error(), "ExpiredToken") // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of s3\.Client\.GetObject`
 }
 
 func isExpiredMessage(err error) bool { // want isExpiredMessage:`isClassifier\(text\)`
-	return err != nil && strings.Contains(err.Error(), tokenExpired) // want `^expiryerr: expiry is detected by matching the text of the error of s3.Client.PutObject`
+	return err != nil && strings.Contains(err.Error(), tokenExpired) // want `expiryerr: expiry is found by text \(strings\.Contains "The provided token has ex…\) on the error of s3\.Client\.PutObject`
 }
 
 func get(ctx context.Context, c *s3.Client, in *s3.GetObjectInput) error { // want get:`returnsSDKError\(s3.Client.GetObject\)`

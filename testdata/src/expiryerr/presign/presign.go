@@ -30,7 +30,7 @@ func links(ctx context.Context, jobs <-chan string, p *s3.PresignClient, mc *min
 
 func fetch(ctx context.Context, jobs <-chan string, c *s3.Client) {
 	for key := range jobs {
-		_, err := c.GetObject(ctx, &s3.GetObjectInput{Key: &key}) // want `^expiryerr: s3.Client.GetObject fails forever in this worker loop`
+		_, err := c.GetObject(ctx, &s3.GetObjectInput{Key: &key}) // want `expiryerr: s3\.Client\.GetObject fails forever in this loop \(for range jobs\)`
 		if err != nil {
 			log.Print(err)
 			continue

@@ -14,20 +14,20 @@ import (
 func sqsV1Worker(ctx awsv1.Context, svc *sqsv1.SQS) {
 	in := &sqsv1.ReceiveMessageInput{QueueUrl: awsv1.String(queueURL)}
 	for {
-		out, err := svc.ReceiveMessageWithContext(ctx, in) // want `expiryerr: sqs.SQS.ReceiveMessageWithContext fails forever in this worker loop \(for \{ … \}\).*request.IsErrorExpiredCreds`
+		out, err := svc.ReceiveMessageWithContext(ctx, in) // want `expiryerr: sqs\.SQS\.ReceiveMessageWithContext fails forever in this loop \(for \{ … \}\)`
 		if err != nil {
 			log.Println(err)
 			continue
 		}
 		for _, m := range out.Messages {
-			svc.DeleteMessage(&sqsv1.DeleteMessageInput{QueueUrl: in.QueueUrl, ReceiptHandle: m.ReceiptHandle}) // want `expiryerr: the error of sqs.SQS.DeleteMessage is discarded \(a bare call statement drops its result\)`
+			svc.DeleteMessage(&sqsv1.DeleteMessageInput{QueueUrl: in.QueueUrl, ReceiptHandle: m.ReceiptHandle}) // want `expiryerr: the error of sqs\.SQS\.DeleteMessage is discarded \(a bare call\)`
 		}
 	}
 }
 
 func sqsV1Checks(svc *sqsv1.SQS, api sqsiface.SQSAPI) error { // want sqsV1Checks:`returnsSDKError\(sqs.SQS.SendMessage\)`
 	_, err := svc.SendMessage(&sqsv1.SendMessageInput{QueueUrl: awsv1.String(queueURL), MessageBody: awsv1.String("x")})
-	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of sqs.SQS.SendMessage`
+	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of sqs\.SQS\.SendMessage`
 		return err
 	}
 	if request.IsErrorExpiredCreds(err) { // the code: fine

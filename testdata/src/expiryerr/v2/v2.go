@@ -24,19 +24,19 @@ var in = &s3.PutObjectInput{Bucket: aws.String("b"), Key: aws.String("k")}
 // ---- 1. discarded errors ----
 
 func discarded(ctx context.Context, client *s3.Client, presign *s3.PresignClient, up *manager.Uploader) {
-	_, _ = client.PutObject(ctx, in)                        // want `expiryerr: the error of s3.Client.PutObject is discarded \(assigned to _\): when the ECS task-role credentials expire, this request fails with ExpiredToken and nothing sees it; check it: return it, or classify it \(var apiErr smithy.APIError; errors.As\(err, &apiErr\) && apiErr.ErrorCode\(\) == "ExpiredToken"\)`
-	client.DeleteObject(ctx, &s3.DeleteObjectInput{})       // want `expiryerr: the error of s3.Client.DeleteObject is discarded \(a bare call statement drops its result\)`
+	_, _ = client.PutObject(ctx, in)                        // want `expiryerr: the error of s3\.Client\.PutObject is discarded \(assigned to _\)`
+	client.DeleteObject(ctx, &s3.DeleteObjectInput{})       // want `expiryerr: the error of s3\.Client\.DeleteObject is discarded \(a bare call\)`
 	defer client.DeleteObject(ctx, &s3.DeleteObjectInput{}) // want `expiryerr: the error of s3.Client.DeleteObject is discarded \(deferred call: the error is lost\)`
 	go client.DeleteObject(ctx, &s3.DeleteObjectInput{})    // want `expiryerr: the error of s3.Client.DeleteObject is discarded \(go statement: the error is lost\)`
 	go func() {
-		client.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{}) // want `expiryerr: the error of s3.Client.AbortMultipartUpload is discarded \(a bare call in a goroutine drops its result\)`
+		client.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{}) // want `expiryerr: the error of s3\.Client\.AbortMultipartUpload is discarded \(a bare call in a goroutine\)`
 	}()
 	url, _ := presign.PresignGetObject(ctx, &s3.GetObjectInput{}) // quiet: presigning sends no request (expiryerr/presign)
 	_ = url
 	out, _ := up.Upload(ctx, in) // want `expiryerr: the error of manager.Uploader.Upload is discarded`
 	_ = out
 	tm := transfermanager.New(client)
-	tm.UploadObject(ctx, &transfermanager.UploadObjectInput{}) // want `expiryerr: the error of transfermanager.Client.UploadObject is discarded \(a bare call statement drops its result\)`
+	tm.UploadObject(ctx, &transfermanager.UploadObjectInput{}) // want `expiryerr: the error of transfermanager\.Client\.UploadObject is discarded \(a bare call\)`
 
 	// Suppressed, with a reason.
 	//credlint:ignore expiryerr the abort is best effort: the upload's own error is returned
@@ -59,25 +59,25 @@ func textMatching(ctx context.Context, client *s3.Client) error { // want textMa
 	if err == nil {
 		return nil
 	}
-	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of s3.Client.GetObject \(strings.Contains "ExpiredToken"\): the text is not part of the SDK's API: it stops matching when the error is wrapped differently or reworded; check the code instead: var apiErr smithy.APIError; errors.As\(err, &apiErr\) && apiErr.ErrorCode\(\) == "ExpiredToken"`
+	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of s3\.Client\.GetObject`
 		return err
 	}
 	msg := strings.ToLower(err.Error())
-	if strings.HasSuffix(msg, "the provided token has expired.") { // want `expiryerr: expiry is detected by matching the text of the error of s3.Client.GetObject \(strings.HasSuffix`
+	if strings.HasSuffix(msg, "the provided token has expired.") { // want `expiryerr: expiry is found by text \(strings\.HasSuffix "the provided token has e…\) on the error of s3\.Client\.GetObject`
 		return err
 	}
-	if fmt.Sprint(err) == "ExpiredTokenException" { // want `expiryerr: expiry is detected by matching the text .*\(== "ExpiredTokenException"\)`
+	if fmt.Sprint(err) == "ExpiredTokenException" { // want `expiryerr: expiry is found by text \(== "ExpiredTokenException"\) on the error of s3\.Client\.GetObject`
 		return err
 	}
-	if expiredRe.MatchString(err.Error()) { // want `expiryerr: expiry is detected by matching the text .*\(regexp MatchString "ExpiredToken\|RequestExpired"\)`
+	if expiredRe.MatchString(err.Error()) { // want `expiryerr: expiry is found by text \(regexp MatchString "ExpiredToken\|RequestExp…\) on the error of s3\.Client\.GetObject`
 		return err
 	}
 	wrapped := fmt.Errorf("get: %v", err)
-	if strings.Index(wrapped.Error(), "ExpiredToken") >= 0 { // want `expiryerr: expiry is detected .*the error was formatted without %w at v2/v2.go:\d+, so the SDK error is no longer in its chain`
+	if strings.Index(wrapped.Error(), "ExpiredToken") >= 0 { // want `expiryerr: expiry is found by text \(strings\.Index "ExpiredToken"\) on the error of s3\.Client\.GetObject`
 		return wrapped
 	}
 	switch err.Error() {
-	case "RequestExpired": // want `expiryerr: expiry is detected by matching the text of the error of s3.Client.GetObject \(a switch on its text\)`
+	case "RequestExpired": // want `expiryerr: expiry is found by text \(a switch on its text\) on the error of s3\.Client\.GetObject`
 		return err
 	}
 
@@ -110,7 +110,7 @@ func fetch(ctx context.Context, client *s3.Client) error { // want fetch:`return
 
 func viaHelper(ctx context.Context, client *s3.Client) {
 	err := fetch(ctx, client)
-	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of v2.fetch \(it returns the error of s3.Client.GetObject, v2/v2.go:\d+\)`
+	if err != nil && strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of v2\.fetch \(s3\.Client\.GetObject at src/expiryerr/v2/v2\.go:\d+\)`
 		log.Fatal(err)
 	}
 }
@@ -125,19 +125,19 @@ func notSDK(err error) bool { // want notSDK:`isClassifier\(text\)`
 func head(ctx context.Context, client *s3.Client) (bool, error) { // want head:`returnsSDKError\(s3.Client.HeadObject, HEAD\)`
 	_, err := client.HeadObject(ctx, &s3.HeadObjectInput{})
 	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken" { // want `expiryerr: the check of the code for ExpiredToken on the error of s3.Client.HeadObject never fires: HEAD responses have no body, so an expired token arrives as "BadRequest" \(the HTTP status text\), never as ExpiredToken; treat a 400 from this request as possibly expired credentials \(var respErr \*awshttp.ResponseError; errors.As\(err, &respErr\) && respErr.HTTPStatusCode\(\) == 400\)`
+	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken" { // want `expiryerr: the check of the code for ExpiredToken on s3\.Client\.HeadObject never fires`
 		return false, err
 	}
-	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: matching the error's text against "ExpiredToken" on the error of s3.Client.HeadObject never fires`
+	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: matching the error's text against "ExpiredToken" on s3\.Client\.HeadObject never fires`
 		return false, err
 	}
-	if isExpired(err) { // want `expiryerr: v2.isExpired \(which checks for ExpiredToken at v2/v2.go:\d+\) on the error of s3.Client.HeadObject never fires`
+	if isExpired(err) { // want `expiryerr: v2\.isExpired \(an ExpiredToken check\) on s3\.Client\.HeadObject never fires`
 		return false, err
 	}
 	_, err = client.HeadBucket(ctx, &s3.HeadBucketInput{})
 	if errors.As(err, &apiErr) {
 		switch apiErr.ErrorCode() {
-		case "ExpiredToken": // want `expiryerr: the check of the code for ExpiredToken on the error of s3.Client.HeadBucket never fires`
+		case "ExpiredToken": // want `expiryerr: the check of the code for ExpiredToken on s3\.Client\.HeadBucket never fires`
 			return false, err
 		}
 	}
@@ -165,7 +165,7 @@ func isExpired(err error) bool { // want isExpired:`isClassifier\(code\)`
 func logsForever(ctx context.Context, client *s3.Client) {
 	ticker := time.NewTicker(time.Minute)
 	for range ticker.C {
-		if _, err := client.PutObject(ctx, in); err != nil { // want `expiryerr: s3.Client.PutObject fails forever in this worker loop \(for range ticker.C\): its error path only logs and continues; it never returns, exits or breaks out of the loop and never classifies the error, so once its credentials expire \(static keys, a snapshot, a session that ended early\) every iteration fails with ExpiredToken; aws-sdk-go-v2 never invalidates its credential cache on ExpiredToken: classify the error \(var apiErr smithy.APIError; errors.As\(err, &apiErr\) && apiErr.ErrorCode\(\) == "ExpiredToken"\), then call Invalidate\(\) on the \*aws.CredentialsCache and retry once, or return or exit so that ECS replaces the task`
+		if _, err := client.PutObject(ctx, in); err != nil { // want `expiryerr: s3\.Client\.PutObject fails forever in this loop \(for range ticker\.C\)`
 			log.Printf("put: %v", err)
 			continue
 		}
@@ -175,7 +175,7 @@ func logsForever(ctx context.Context, client *s3.Client) {
 // A discarded error in a worker loop is reported once, as discarded.
 func discardsInLoop(ctx context.Context, client *s3.Client) {
 	for range time.Tick(time.Minute) {
-		client.DeleteObject(ctx, &s3.DeleteObjectInput{}) // want `expiryerr: the error of s3.Client.DeleteObject is discarded \(a bare call statement drops its result\)`
+		client.DeleteObject(ctx, &s3.DeleteObjectInput{}) // want `expiryerr: the error of s3\.Client\.DeleteObject is discarded \(a bare call\)`
 	}
 }
 
@@ -185,7 +185,7 @@ func selectLoop(ctx context.Context, client *s3.Client, jobs <-chan string) {
 		case <-ctx.Done():
 			return
 		case key := <-jobs:
-			_, err := client.DeleteObject(ctx, &s3.DeleteObjectInput{Key: &key}) // want `expiryerr: s3.Client.DeleteObject fails forever in this worker loop \(for \{ select … \}\)`
+			_, err := client.DeleteObject(ctx, &s3.DeleteObjectInput{Key: &key}) // want `expiryerr: s3\.Client\.DeleteObject fails forever in this loop \(for \{ select … \}\)`
 			if err != nil {
 				time.Sleep(time.Second)
 				break // leaves the select, not the loop
@@ -197,7 +197,7 @@ func selectLoop(ctx context.Context, client *s3.Client, jobs <-chan string) {
 func rangeChannel(ctx context.Context, client *s3.Client, keys chan string) {
 	failures := 0
 	for key := range keys {
-		_, err := client.GetObject(ctx, &s3.GetObjectInput{Key: &key}) // want `expiryerr: s3.Client.GetObject fails forever in this worker loop \(for range keys\)`
+		_, err := client.GetObject(ctx, &s3.GetObjectInput{Key: &key}) // want `expiryerr: s3\.Client\.GetObject fails forever in this loop \(for range keys\)`
 		if err == nil {
 			continue
 		}
@@ -208,7 +208,7 @@ func rangeChannel(ctx context.Context, client *s3.Client, keys chan string) {
 
 func helperInLoop(ctx context.Context, client *s3.Client) {
 	for range time.Tick(time.Minute) {
-		if err := fetch(ctx, client); err != nil { // want `expiryerr: v2.fetch \(it returns the error of s3.Client.GetObject, v2/v2.go:\d+\) fails forever in this worker loop \(for range time.Tick\(time.Minute\)\)`
+		if err := fetch(ctx, client); err != nil { // want `expiryerr: v2\.fetch \(s3\.Client\.GetObject at src/expiryerr/v2/v2\.go:\d+\) fails forever in this loop \(for range time\.Tick\(time\.Minute\)\)`
 			log.Print(err)
 		}
 	}
@@ -218,7 +218,7 @@ func pagesForever(ctx context.Context, client *s3.Client) {
 	for range time.Tick(time.Hour) {
 		p := s3.NewListObjectsV2Paginator(client, &s3.ListObjectsV2Input{})
 		for p.HasMorePages() {
-			page, err := p.NextPage(ctx) // want `expiryerr: s3.ListObjectsV2Paginator.NextPage fails forever in this worker loop \(for range time.Tick\(time.Hour\)\)`
+			page, err := p.NextPage(ctx) // want `expiryerr: s3\.ListObjectsV2Paginator\.NextPage fails forever in this loop \(for range time\.Tick\(time\.Hour\)\)`
 			if err != nil {
 				log.Print(err)
 				break // leaves the pages, not the worker loop
@@ -321,7 +321,7 @@ func switchReturns(ctx context.Context, client *s3.Client) error { // want switc
 
 func switchLogs(ctx context.Context, client *s3.Client) {
 	for {
-		_, err := client.PutObject(ctx, in) // want `expiryerr: s3.Client.PutObject fails forever in this worker loop \(for \{ … \}\)`
+		_, err := client.PutObject(ctx, in) // want `expiryerr: s3\.Client\.PutObject fails forever in this loop \(for \{ … \}\)`
 		switch {
 		case err != nil:
 			log.Print(err)

@@ -25,21 +25,21 @@ func refreshing(region string) *s3.Client {
 }
 
 // Map keys are rendered as credflow renders source: string literals masked.
-var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["\*\*\*\*"\] \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at containers/containers.go:16 \(via static at containers/containers.go:30\)`
+var byRegion = map[string]*s3.Client{ // want `globalclient: byRegion\["\*\*\*\*"\] \(\*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/containers/containers\.go:\d+ via static`
 	"us-east-1": refreshing("us-east-1"),
 	"eu-west-1": static("eu-west-1"),
 }
 
-var replicas []*s3.Client // want `globalclient: replicas\[…\] \(\*s3\.Client\) lives for the whole process \(set in init\) but its credentials come from credentials.NewStaticCredentialsProvider`
+var replicas []*s3.Client // want `globalclient: replicas\[…\] \(\*s3\.Client\) is process-wide \(set in init\) on env keys from src/globalclient/containers/containers\.go:\d+ via static`
 
-var pool [2]*s3.Client // want `globalclient: pool\[1\] \(\*s3\.Client\) lives for the whole process \(set in setupPool, called from init\)`
+var pool [2]*s3.Client // want `globalclient: pool\[1\] \(\*s3\.Client\) is process-wide \(set in setupPool, called from init\) on env keys from src/globalclient/containers/containers\.go:\d+ via static`
 
 // Registry holds the clients of each tenant.
 type Registry struct {
 	clients map[string]*s3.Client
 }
 
-var reg = Registry{clients: map[string]*s3.Client{}} // want `globalclient: reg.clients\[name\] \(\*s3\.Client\) lives for the whole process \(set in register, called from init\)`
+var reg = Registry{clients: map[string]*s3.Client{}} // want `globalclient: reg\.clients\[name\] \(\*s3\.Client\) is process-wide \(set in register, called from init\) on env keys from src/globalclient/containers/containers\.go:\d+ via static`
 
 func init() {
 	replicas = append(replicas, refreshing("us-east-1"), static("eu-west-1"))

@@ -23,9 +23,9 @@ func newClient(p aws.CredentialsProvider) *s3.Client {
 	return s3.New(s3.Options{Region: "eu-west-1", Credentials: p})
 }
 
-var declared = newClient(static()) // want `globalclient: declared \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at lifetime/lifetime.go:19 \(via static at lifetime/lifetime.go:26, newClient at lifetime/lifetime.go:26\)`
+var declared = newClient(static()) // want `globalclient: declared \(\*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 
-var initialized *s3.Client // want `globalclient: initialized \(\*s3\.Client\) lives for the whole process \(set in init\) but its credentials come from credentials.NewStaticCredentialsProvider`
+var initialized *s3.Client // want `globalclient: initialized \(\*s3\.Client\) is process-wide \(set in init\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 
 func init() {
 	initialized = newClient(static())
@@ -33,7 +33,7 @@ func init() {
 
 var (
 	once   sync.Once
-	onceDo *s3.Client // want `globalclient: onceDo \(\*s3\.Client\) lives for the whole process \(set in sync.Once.Do\) but its credentials come from`
+	onceDo *s3.Client // want `globalclient: onceDo \(\*s3\.Client\) is process-wide \(set in sync\.Once\.Do\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 )
 
 func getOnceDo() *s3.Client {
@@ -41,17 +41,17 @@ func getOnceDo() *s3.Client {
 	return onceDo
 }
 
-var onceValue = sync.OnceValue(func() *s3.Client { // want `globalclient: onceValue \(holds a \*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider`
+var onceValue = sync.OnceValue(func() *s3.Client { // want `globalclient: onceValue \(holds a \*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 	return newClient(static())
 })
 
-var onceValues = sync.OnceValues(func() (*s3.Client, error) { // want `globalclient: onceValues \(holds a \*s3\.Client\) lives for the whole process`
+var onceValues = sync.OnceValues(func() (*s3.Client, error) { // want `globalclient: onceValues \(holds a \*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 	return newClient(static()), nil
 })
 
-var fromMain *s3.Client // want `globalclient: fromMain \(\*s3\.Client\) lives for the whole process \(set in main\) but its credentials come from`
+var fromMain *s3.Client // want `globalclient: fromMain \(\*s3\.Client\) is process-wide \(set in main\) on env keys from src/globalclient/lifetime/lifetime\.go:\d+ via newClient`
 
-var fromSetup *s3.Client // want `globalclient: fromSetup \(\*s3\.Client\) lives for the whole process \(set in setup, called from main\) but its credentials come from credentials.NewStaticCredentialsProvider\(key, \.\.\.\)`
+var fromSetup *s3.Client // want `globalclient: fromSetup \(\*s3\.Client\) is process-wide \(set in setup, called from main\) on configured keys from src/globalclient/lifetime/lifetime\.go:\d+`
 
 func setup(key, secret string) {
 	fromSetup = s3.NewFromConfig(aws.Config{Credentials: credentials.NewStaticCredentialsProvider(key, secret, "")})

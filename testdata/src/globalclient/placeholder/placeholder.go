@@ -14,7 +14,7 @@ var local = s3.New(s3.Options{
 	UsePathStyle: true,
 })
 
-var real = s3.New(s3.Options{ // want `^globalclient: real \(\*s3\.Client\) lives for the whole process`
+var real = s3.New(s3.Options{ // want `globalclient: real \(\*s3\.Client\) is process-wide \(set at its declaration\) on literal keys from src/globalclient/placeholder/placeholder\.go:\d+`
 	BaseEndpoint: aws.String("http://localhost:4566"),
 	Credentials:  credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", ""),
 })

@@ -21,10 +21,10 @@ import (
 )
 
 // DynamoDB on environment keys, in its Options.
-var table = dynamodb.New(dynamodb.Options{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))}) // want `globalclient: table \(\*dynamodb\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\)`
+var table = dynamodb.New(dynamodb.Options{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))}) // want `globalclient: table \(\*dynamodb\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
 // Kinesis from a static aws.Config, and (negative) from the default chain.
-var streams = kinesis.NewFromConfig(aws.Config{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("KINESIS_KEY"), os.Getenv("KINESIS_SECRET"), "")}) // want `globalclient: streams \(\*kinesis\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from`
+var streams = kinesis.NewFromConfig(aws.Config{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("KINESIS_KEY"), os.Getenv("KINESIS_SECRET"), "")}) // want `globalclient: streams \(\*kinesis\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
 var streamsDefault = kinesis.NewFromConfig(mustDefault())
 
@@ -33,15 +33,15 @@ type app struct {
 	jobs *sqs.Client
 }
 
-var deps = app{jobs: sqs.New(sqs.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")})} // want `globalclient: deps \(holds a \*sqs\.Client\) lives for the whole process \(set at its declaration\)`
+var deps = app{jobs: sqs.New(sqs.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")})} // want `globalclient: deps \(holds a \*sqs\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
 // aws-sdk-go v1: an SQS client on a session with environment credentials,
 // and (negative) one on the default session.
-var envSess = session.Must(session.NewSession(&awsv1.Config{Credentials: credentialsv1.NewEnvCredentials()})) // want `globalclient: envSess \(\*session\.Session\) lives`
+var envSess = session.Must(session.NewSession(&awsv1.Config{Credentials: credentialsv1.NewEnvCredentials()})) // want `globalclient: envSess \(\*session\.Session\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
-var queueV1 = sqsv1.New(envSess) // want `globalclient: queueV1 \(\*sqs\.SQS\) lives for the whole process \(set at its declaration\) but its credentials come from credentialsv1.NewEnvCredentials\(\)`
+var queueV1 = sqsv1.New(envSess) // want `globalclient: queueV1 \(\*sqs\.SQS\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
-var api sqsiface.SQSAPI = sqsv1.New(session.Must(session.NewSession()), &awsv1.Config{Credentials: credentialsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: api \(\*sqs\.SQS\) lives for the whole process \(set at its declaration\) but its credentials come from credentialsv1.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\)`
+var api sqsiface.SQSAPI = sqsv1.New(session.Must(session.NewSession()), &awsv1.Config{Credentials: credentialsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: api \(\*sqs\.SQS\) is process-wide \(set at its declaration\) on env keys from src/globalclient/services/services\.go:\d+`
 
 var defaultQueueV1 = sqsv1.New(session.Must(session.NewSession()))
 

@@ -16,21 +16,21 @@ import (
 	sqsv1 "github.com/aws/aws-sdk-go/service/sqs"
 )
 
-var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on: build AWS clients where they are used or through a client factory`
+var defaultClient = s3.NewFromConfig(mustDefault()) // want `globalclient: defaultClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\)`
 
-var sess = session.Must(session.NewSession()) // want `globalclient: sess \(\*session\.Session\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+var sess = session.Must(session.NewSession()) // want `globalclient: sess \(\*session\.Session\) lives for the whole process \(set at its declaration\)`
 
 // Static credentials get the usual message.
-var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient \(\*s3\.Client\) lives for the whole process \(set at its declaration\) but its credentials come from`
+var staticClient = s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `globalclient: staticClient \(\*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/strict/strict\.go:\d+`
 
 // Every service, both SDKs.
-var queue = sqs.NewFromConfig(mustDefault()) // want `globalclient: queue \(\*sqs\.Client\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+var queue = sqs.NewFromConfig(mustDefault()) // want `globalclient: queue \(\*sqs\.Client\) lives for the whole process \(set at its declaration\)`
 
-var table *dynamodb.Client // want `globalclient: table \(\*dynamodb\.Client\) lives for the whole process \(set in init\); reported because globalclient.strict is on`
+var table *dynamodb.Client // want `globalclient: table \(\*dynamodb\.Client\) lives for the whole process \(set in init\)`
 
 func init() { table = dynamodb.NewFromConfig(mustDefault()) }
 
-var queueV1 = sqsv1.New(sess) // want `globalclient: queueV1 \(\*sqs\.SQS\) lives for the whole process \(set at its declaration\); reported because globalclient.strict is on`
+var queueV1 = sqsv1.New(sess) // want `globalclient: queueV1 \(\*sqs\.SQS\) lives for the whole process \(set at its declaration\)`
 
 var unset *s3.Client // never set for the process: quiet even in strict mode
 

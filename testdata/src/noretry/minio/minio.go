@@ -7,12 +7,12 @@ import (
 )
 
 func init() {
-	minio.MaxRetry = 1 // want `noretry: minio.MaxRetry = 1 turns retries off .*minio-go counts attempts`
+	minio.MaxRetry = 1 // want `noretry: minio\.MaxRetry = 1 disables retries`
 }
 
 func clients(endpoint string) {
 	creds := credentials.NewIAM("")
-	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // want `noretry: minio.Options.MaxRetries = 1 turns retries off`
+	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // want `noretry: minio\.Options\.MaxRetries = 1 disables retries`
 	opts := &minio.Options{Creds: creds}
 	opts.MaxRetries = 1 // want `noretry: minio.Options.MaxRetries = 1`
 

@@ -63,7 +63,7 @@ func direct(ctx context.Context, client *s3.Client, r io.Reader) error {
 // A seekable body can be rewound: the SDK would retry it.
 func seekable(ctx context.Context, client *s3.Client, b []byte) error {
 	_, err := client.PutObject(ctx, &s3.PutObjectInput{Body: bytes.NewReader(b)}, func(o *s3.Options) {
-		o.RetryMaxAttempts = 1 // want `noretry: s3.Options.RetryMaxAttempts = 1 turns retries off`
+		o.RetryMaxAttempts = 1 // want `noretry: s3\.Options\.RetryMaxAttempts = 1 disables retries`
 	})
 	return err
 }

@@ -19,7 +19,7 @@ import (
 func v2(ctx context.Context, cfg aws.Config) {
 	// The SQS worker of issue 14.
 	q := sqs.NewFromConfig(cfg, func(o *sqs.Options) {
-		o.RetryMaxAttempts = 1 // want `noretry: sqs.Options.RetryMaxAttempts = 1 turns retries off \(a single attempt\)`
+		o.RetryMaxAttempts = 1 // want `noretry: sqs\.Options\.RetryMaxAttempts = 1 disables retries`
 	})
 	_ = sqs.NewFromConfig(cfg, func(o *sqs.Options) {
 		o.RetryMaxAttempts = 0 // the default: 3 attempts
@@ -28,8 +28,8 @@ func v2(ctx context.Context, cfg aws.Config) {
 		o.RetryMaxAttempts = 5
 	})
 
-	_ = dynamodb.New(dynamodb.Options{Retryer: aws.NopRetryer{}})    // want `noretry: aws.NopRetryer turns retries off`
-	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: 1})          // want `noretry: dynamodb.Options.RetryMaxAttempts = 1 turns retries off`
+	_ = dynamodb.New(dynamodb.Options{Retryer: aws.NopRetryer{}})    // want `noretry: aws\.NopRetryer disables retries`
+	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: 1})          // want `noretry: dynamodb\.Options\.RetryMaxAttempts = 1 disables retries`
 	_ = dynamodb.New(dynamodb.Options{Retryer: retry.NewStandard()}) // the default
 	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: -1})         // no cap
 
@@ -49,8 +49,8 @@ func v2(ctx context.Context, cfg aws.Config) {
 }
 
 func v1(sess *session.Session) {
-	_ = sqsv1.New(sess, &awsv1.Config{MaxRetries: awsv1.Int(0)})  // want `noretry: aws.Config.MaxRetries = 0 turns retries off`
-	_ = sqsv1.New(sess, awsv1.NewConfig().WithMaxRetries(0))      // want `noretry: aws.Config.WithMaxRetries = 0 turns retries off`
+	_ = sqsv1.New(sess, &awsv1.Config{MaxRetries: awsv1.Int(0)})  // want `noretry: aws\.Config\.MaxRetries = 0 disables retries`
+	_ = sqsv1.New(sess, awsv1.NewConfig().WithMaxRetries(0))      // want `noretry: aws\.Config\.WithMaxRetries = 0 disables retries`
 	_ = sqsv1.New(sess, &awsv1.Config{MaxRetries: awsv1.Int(3)})  // three retries
 	_ = sqsv1.New(sess, &awsv1.Config{MaxRetries: awsv1.Int(-1)}) // the service default
 	_ = sqsv1.New(sess)

@@ -18,11 +18,11 @@ type attempts int
 const typedOne attempts = 1
 
 func loadConfigs(ctx context.Context, n int) {
-	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))             // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off \(a single attempt\)`
-	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(single))        // want `noretry: config.WithRetryMaxAttempts = 1 turns retries off`
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))             // want `noretry: config\.WithRetryMaxAttempts = 1 disables retries`
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(single))        // want `noretry: config\.WithRetryMaxAttempts = 1 disables retries`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(int(typedOne))) // want `noretry: config.WithRetryMaxAttempts = 1`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryer(func() aws.Retryer {
-		return aws.NopRetryer{} // want `noretry: aws.NopRetryer turns retries off .*also replaces the retryer of the ECS container-credentials client`
+		return aws.NopRetryer{} // want `noretry: aws\.NopRetryer disables retries`
 	}))
 
 	// Negatives: 0 means the default (3 attempts), negative means no cap,
@@ -36,10 +36,10 @@ func loadConfigs(ctx context.Context, n int) {
 
 func clients(cfg aws.Config) {
 	_ = s3.NewFromConfig(cfg, func(o *s3.Options) {
-		o.RetryMaxAttempts = 1 // want `noretry: s3.Options.RetryMaxAttempts = 1 turns retries off`
+		o.RetryMaxAttempts = 1 // want `noretry: s3\.Options\.RetryMaxAttempts = 1 disables retries`
 	})
 	_ = s3.NewFromConfig(cfg, func(o *s3.Options) {
-		o.Retryer = aws.NopRetryer{} // want `noretry: aws.NopRetryer turns retries off \(a single attempt\): a 5xx`
+		o.Retryer = aws.NopRetryer{} // want `noretry: aws\.NopRetryer disables retries`
 	})
 	_ = s3.New(s3.Options{RetryMaxAttempts: 1})          // want `noretry: s3.Options.RetryMaxAttempts = 1`
 	_ = s3.New(s3.Options{Retryer: &awsv2.NopRetryer{}}) // want `noretry: aws.NopRetryer`

@@ -12,6 +12,6 @@ import (
 func presign(ctx context.Context, in *s3.GetObjectInput) {
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	pc := s3.NewPresignClient(s3.NewFromConfig(cfg))
-	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(time.Hour)) // want `presignttl: s3.WithPresignExpires presigns the URL for 1h, .*presign for at most 15m`
+	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(time.Hour)) // want `presignttl: s3\.WithPresignExpires presigns for 1h with refreshing temporary credentials`
 	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(15*time.Minute))
 }

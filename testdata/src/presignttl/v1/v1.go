@@ -13,8 +13,8 @@ import (
 func presign() {
 	svc := s3.New(session.Must(session.NewSession()))
 	req, _ := svc.GetObjectRequest(&s3.GetObjectInput{Bucket: aws.String("b"), Key: aws.String("k")})
-	_, _ = req.Presign(12 * time.Hour)          // want `presignttl: request.Request.Presign presigns the URL for 12h`
-	_, _, _ = req.PresignRequest(3 * time.Hour) // want `presignttl: request.Request.PresignRequest presigns the URL for 3h`
+	_, _ = req.Presign(12 * time.Hour)          // want `presignttl: request\.Request\.Presign presigns for 12h with refreshing temporary credentials`
+	_, _, _ = req.PresignRequest(3 * time.Hour) // want `presignttl: request\.Request\.PresignRequest presigns for 3h with refreshing temporary credentials`
 	_, _ = req.Presign(15 * time.Minute)
 
 	keys := s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")})))

@@ -16,12 +16,12 @@ const day = 24 * time.Hour
 func defaultChain(ctx context.Context, in *s3.GetObjectInput, d time.Duration) {
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	pc := s3.NewPresignClient(s3.NewFromConfig(cfg))
-	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3.WithPresignExpires presigns the URL for 12h, but it is signed with temporary credentials that the SDK refreshes .* not after 12h; presign for at most 1h`
-	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(day))          // want `presignttl: s3.WithPresignExpires presigns the URL for 24h`
+	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3\.WithPresignExpires presigns for 12h with refreshing temporary credentials`
+	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(day))          // want `presignttl: s3\.WithPresignExpires presigns for 24h with refreshing temporary credentials`
 	_, _ = pc.PresignGetObject(ctx, in, func(o *s3.PresignOptions) {
-		o.Expires = 6 * time.Hour // want `presignttl: s3.PresignOptions.Expires presigns the URL for 6h`
+		o.Expires = 6 * time.Hour // want `presignttl: s3\.PresignOptions\.Expires presigns for 6h with refreshing temporary credentials`
 	})
-	long := s3.NewPresignClient(s3.NewFromConfig(cfg), s3.WithPresignExpires(7*day)) // want `presignttl: s3.WithPresignExpires presigns the URL for 168h`
+	long := s3.NewPresignClient(s3.NewFromConfig(cfg), s3.WithPresignExpires(7*day)) // want `presignttl: s3\.WithPresignExpires presigns for 168h with refreshing temporary credentials`
 	_ = long
 
 	// Negatives: at most the threshold (1h), non-constant durations.
@@ -38,7 +38,7 @@ func staticKeys(ctx context.Context, in *s3.PutObjectInput, token string) {
 
 	// A session token: temporary credentials.
 	temp := s3.NewFromConfig(aws.Config{Credentials: credentials.NewStaticCredentialsProvider("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "FwoGZXIvYXdzEXAMPLETOKEN")})
-	_, _ = s3.NewPresignClient(temp).PresignPutObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3.WithPresignExpires presigns the URL for 12h, but it is signed with temporary credentials \(a session token\)`
+	_, _ = s3.NewPresignClient(temp).PresignPutObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3\.WithPresignExpires presigns for 12h with a session token \(keys from src/presignttl/v2/v2\.go:\d+\)`
 
 	// Anonymous: nothing is signed.
 	anon := s3.New(s3.Options{Credentials: aws.AnonymousCredentials{}})

@@ -5,7 +5,7 @@ package onlysqs
 import "github.com/aws/aws-sdk-go-v2/service/sqs"
 
 func configure(o *sqs.Options) {
-	o.RetryMaxAttempts = 1 // want `noretry: sqs.Options.RetryMaxAttempts = 1 turns retries off`
+	o.RetryMaxAttempts = 1 // want `noretry: sqs\.Options\.RetryMaxAttempts = 1 disables retries`
 }
 
 var _ = configure

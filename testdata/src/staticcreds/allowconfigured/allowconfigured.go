@@ -28,15 +28,15 @@ func parameters(key, secret string) aws.CredentialsProvider {
 }
 
 func tagged(cfg Config) aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(cfg.Key, cfg.SecretKey, cfg.Token) // want `staticcreds: .* from the environment variables AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN`
+	return credentials.NewStaticCredentialsProvider(cfg.Key, cfg.SecretKey, cfg.Token) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from AWS_ACCESS_KEY_ID, …`
 }
 
 func environment() aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "") // want `staticcreds: .* from the environment variables`
+	return credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from AWS_ACCESS_KEY_ID, …`
 }
 
 func literal() aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: .* literal keys`
+	return credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals \(AKIA…MPLE\)`
 }
 
 func snapshot(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {

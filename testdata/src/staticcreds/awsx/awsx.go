@@ -13,7 +13,7 @@ import (
 )
 
 // NewS3 builds a client on static keys from the environment.
-func NewS3(ctx context.Context) (*s3.Client, error) { // want NewS3:`static\(environment: credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at awsx/awsx.go:18\)`
+func NewS3(ctx context.Context) (*s3.Client, error) { // want NewS3:`static\(environment: credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) at src/staticcreds/awsx/awsx.go:18\)`
 	cfg, err := config.LoadDefaultConfig(ctx,
 		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))), // want `staticcreds: credentials.NewStaticCredentialsProvider`
 	)
@@ -33,8 +33,8 @@ func Default(ctx context.Context) (*s3.Client, error) { // want Default:`refresh
 }
 
 // Keys wraps operator-supplied keys.
-func Keys(key, secret string) aws.CredentialsProvider { // want Keys:`static\(configuration: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) at awsx/awsx.go:37\)`
-	return credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: .* from configuration \(parameter key, parameter secret\)`
+func Keys(key, secret string) aws.CredentialsProvider { // want Keys:`static\(configuration: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) at src/staticcreds/awsx/awsx.go:37\)`
+	return credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, parameter secret\)`
 }
 
 // Anonymous builds an unsigned client.
@@ -43,4 +43,4 @@ func Anonymous() *s3.Client { // want Anonymous:`anonymous`
 }
 
 // Client is a process-wide client on static keys.
-var Client, _ = NewS3(context.Background()) // want Client:`static\(environment: .* \(via NewS3 at awsx/awsx.go:46\)\)`
+var Client, _ = NewS3(context.Background()) // want Client:`static\(environment: .* \(via NewS3 at src/staticcreds/awsx/awsx.go:46\)\)`

@@ -25,7 +25,7 @@ type CredentialsConfig struct {
 func (c *CredentialsConfig) GenerateCredentialChain(withEnv bool) (*credentials.Credentials, error) {
 	var providers []credentials.Provider
 	if c.AccessKey != "" && c.SecretKey != "" {
-		providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials.StaticProvider\{\.\.\.\} builds static credentials from configuration \(c.AccessKey, c.SecretKey, c.SessionToken\)`
+		providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials\.StaticProvider builds static keys from config \(c\.AccessKey, c\.SecretKey, …\)`
 			Value: credentials.Value{
 				AccessKeyID:     c.AccessKey,
 				SecretAccessKey: c.SecretKey,
@@ -59,7 +59,7 @@ func (c *CredentialsConfig) GenerateCredentialChain(withEnv bool) (*credentials.
 		if err != nil {
 			log.Printf("assume role: %v", err)
 		} else {
-			providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(assumed.Get\(\) at chain/chain.go:58\)`
+			providers = append(providers, &credentials.StaticProvider{ // want `staticcreds: credentials\.StaticProvider\{\.\.\.\} freezes a snapshot \(assumed\.Get\(\) at src/staticcreds/chain/chain\.go:\d+\)`
 				Value: creds,
 			})
 		}

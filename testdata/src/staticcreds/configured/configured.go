@@ -49,11 +49,11 @@ func lokiOptions(cfg S3Config) func(*s3.Options) {
 		if awsURL != nil {
 			key, secret := credentialsFromURL(awsURL)
 			if key != "" || secret != "" {
-				opts.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) builds static credentials from configuration \(credentialsFromURL\(awsURL\)\)`
+				opts.Credentials = credentials.NewStaticCredentialsProvider(key, secret, "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(credentialsFromURL\(awsURL\)\)`
 			}
 		}
 		if cfg.AccessKeyID != "" && cfg.SecretAccessKey.String() != "" {
-			opts.Credentials = credentials.NewStaticCredentialsProvider(cfg.AccessKeyID, cfg.SecretAccessKey.String(), cfg.SessionToken.String()) // want `staticcreds: .* from configuration \(cfg.AccessKeyID, cfg.SecretAccessKey, cfg.SessionToken\)`
+			opts.Credentials = credentials.NewStaticCredentialsProvider(cfg.AccessKeyID, cfg.SecretAccessKey.String(), cfg.SessionToken.String()) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(cfg\.AccessKeyID, …\)`
 		}
 	}
 }
@@ -82,7 +82,7 @@ func rcloneConnection(ctx context.Context, opt *Options) (*s3.Client, error) {
 		SecretAccessKey: opt.SecretAccessKey,
 		SessionToken:    opt.SessionToken,
 	}
-	awsConfig.Credentials = &credentials.StaticCredentialsProvider{Value: v} // want `staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} builds static credentials from configuration \(opt.AccessKeyID, opt.SecretAccessKey, opt.SessionToken\)`
+	awsConfig.Credentials = &credentials.StaticCredentialsProvider{Value: v} // want `staticcreds: credentials\.StaticCredentialsProvider builds static keys from config \(opt\.AccessKeyID, …\)`
 	if opt.EnvAuth && opt.AccessKeyID == "" && opt.SecretAccessKey == "" {
 		var err error
 		awsConfig, err = awsconfig.LoadDefaultConfig(ctx)
@@ -102,7 +102,7 @@ func createSession(awsAccessKeyID, awsSecretAccessKey, region, endpoint string) 
 		HTTPClient: &http.Client{},
 	}
 	if awsAccessKeyID != "" && awsSecretAccessKey != "" {
-		config.Credentials = credsv1.NewStaticCredentials(awsAccessKeyID, awsSecretAccessKey, "") // want `staticcreds: credsv1.NewStaticCredentials\(awsAccessKeyID, \.\.\.\) builds static credentials from configuration \(parameter awsAccessKeyID, parameter awsSecretAccessKey\)`
+		config.Credentials = credsv1.NewStaticCredentials(awsAccessKeyID, awsSecretAccessKey, "") // want `staticcreds: credentials\.NewStaticCredentials builds static keys from config \(parameter awsAccessKeyID, …\)`
 	}
 	sess, err := session.NewSession(config)
 	if err != nil {

@@ -60,7 +60,7 @@ func v1Local() *s3v1.S3 {
 // Reported: the endpoint is AWS, or not constant, or one of the clients is.
 
 func awsEndpoint() (*minio.Client, error) {
-	return minio.New("s3.amazonaws.com", &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", ""), Secure: true}) // want `staticcreds: miniocreds.NewStaticV4\("\*\*\*\*", \.\.\.\) builds static credentials from literal keys \(\*\*\*\*\)`
+	return minio.New("s3.amazonaws.com", &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", ""), Secure: true}) // want `staticcreds: miniocreds\.NewStaticV4\("\*\*\*\*", \.\.\.\) builds static keys from literals \(\*\*\*\*\)`
 }
 
 func configuredEndpoint(endpoint string) (*minio.Client, error) {
@@ -81,7 +81,7 @@ func returned() *miniocreds.Credentials {
 
 // unknownHost is a public host that may front AWS: not proof (rclone pikpak shape).
 func unknownHost(ctx context.Context, key, secret, token string) (*s3.Client, error) {
-	creds := credentials.NewStaticCredentialsProvider(key, secret, token) // want `staticcreds: credentials.NewStaticCredentialsProvider\(key, \.\.\.\) builds static credentials from configuration`
+	creds := credentials.NewStaticCredentialsProvider(key, secret, token) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key, …\)`
 	cfg, err := config.LoadDefaultConfig(ctx, config.WithCredentialsProvider(creds), config.WithRegion("pikpak"))
 	if err != nil {
 		return nil, err

@@ -31,12 +31,12 @@ func v2OneLine(ctx context.Context) error {
 }
 
 func v1Env() *session.Session {
-	return session.Must(session.NewSession(&awsv1.Config{Region: awsv1.String("eu-west-1"), Credentials: credsv1.NewEnvCredentials()})) // want `staticcreds: credsv1.NewEnvCredentials\(\) reads`
+	return session.Must(session.NewSession(&awsv1.Config{Region: awsv1.String("eu-west-1"), Credentials: credsv1.NewEnvCredentials()})) // want `staticcreds: credentials\.NewEnvCredentials reads AWS_ACCESS_KEY_ID, … once`
 }
 
 func v1Static() *session.Session {
 	return session.Must(session.NewSession(&awsv1.Config{
-		Credentials: credsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")), // want `staticcreds: credsv1.NewStaticCredentials`
+		Credentials: credsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")), // want `staticcreds: credentials\.NewStaticCredentials builds static keys from AWS_ACCESS_KEY_ID, …`
 		Region:      awsv1.String("eu-west-1"),
 	}))
 }

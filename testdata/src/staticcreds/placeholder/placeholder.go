@@ -36,11 +36,11 @@ func fakeMinio(srv *httptest.Server) (*minio.Client, error) {
 // awsShapedOnLocalhost: a key that may be real is reported even against
 // a local endpoint (a leaked secret).
 func awsShapedOnLocalhost() (*minio.Client, error) {
-	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")}) // want `^staticcreds: miniocreds.NewStaticV4\("AKIA…MPLE", \.\.\.\) builds static credentials from literal keys \(AKIA…MPLE\)`
+	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")}) // want `staticcreds: miniocreds\.NewStaticV4\("AKIA…MPLE", \.\.\.\) builds static keys from literals \(AKIA…MPLE\)`
 }
 
 // placeholderOnConfiguredEndpoint: outside a test kit, an endpoint from a
 // parameter may be AWS.
 func placeholderOnConfiguredEndpoint(endpoint string) (*minio.Client, error) {
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("YOUR-ACCESSKEYID", "YOUR-SECRETACCESSKEY", "")}) // want `^staticcreds: miniocreds.NewStaticV4\("YOUR…EYID", \.\.\.\) builds static credentials from literal keys`
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("YOUR-ACCESSKEYID", "YOUR-SECRETACCESSKEY", "")}) // want `staticcreds: miniocreds\.NewStaticV4\("YOUR…EYID", \.\.\.\) builds static keys from literals \(YOUR…EYID\)`
 }

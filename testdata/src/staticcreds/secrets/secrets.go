@@ -16,29 +16,29 @@ import (
 const secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 func v2() *s3.Client {
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "FwoGZXIvYXdzEBYaDHVzZXItdG9rZW4tZXhhbXBsZQ")}) // want `staticcreds: credentials.NewStaticCredentialsProvider\("AKIA…MPLE", \.\.\.\) builds static credentials from literal keys \(AKIA…MPLE\)`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "FwoGZXIvYXdzEBYaDHVzZXItdG9rZW4tZXhhbXBsZQ")}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals \(AKIA…MPLE\)`
 }
 
 func v2Literal() aws.CredentialsProvider {
-	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: secretKey}} // want `staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} builds static credentials from literal keys \(AKIA…MPLE\)`
+	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: secretKey}} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} builds static keys from literals \(AKIA…MPLE\)`
 }
 
 func v2Func() aws.CredentialsProvider {
-	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws.CredentialsProviderFunc.* literal keys \(AKIA…MPLE\)`
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws\.CredentialsProviderFunc\(func\(\.\.\.\) \{\.\.\.\}\) builds static keys from literals \(AKIA…MPLE\)`
 		return aws.Credentials{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}, nil
 	})
 }
 
 func v1() *credsv1.Credentials {
 	key := "AKIAIOSFODNN7EXAMPLE"
-	return credsv1.NewStaticCredentials(key, secretKey, "") // want `staticcreds: credsv1.NewStaticCredentials\(key, \.\.\.\) builds static credentials from literal keys \(AKIA…MPLE\)`
+	return credsv1.NewStaticCredentials(key, secretKey, "") // want `staticcreds: credsv1\.NewStaticCredentials\(key, \.\.\.\) builds static keys from literals \(AKIA…MPLE\)`
 }
 
 func minio() *miniocreds.Credentials {
-	return miniocreds.NewStaticV4(secretKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: miniocreds.NewStaticV4\(secretKey, \.\.\.\) builds static credentials from literal keys \(wJal…EKEY\)`
+	return miniocreds.NewStaticV4(secretKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: miniocreds\.NewStaticV4\(secretKey, \.\.\.\) builds static keys from literals \(wJal…EKEY\)`
 }
 
 func setenv() {
-	os.Setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") // want `staticcreds: os.Setenv\("AWS_SECRET_ACCESS_KEY", \.\.\.\) .*; the value is a literal: a secret in the source`
+	os.Setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") // want `staticcreds: os\.Setenv\("AWS_SECRET_ACCESS_KEY", \.\.\.\) exports a literal secret`
 	os.Setenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")                         // want `staticcreds: os.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\)`
 }

@@ -20,12 +20,12 @@ import (
 )
 
 func v2(ctx context.Context) {
-	_ = sqs.New(sqs.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))}) // want `staticcreds: credentials.NewStaticCredentialsProvider\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables`
+	_ = sqs.New(sqs.Options{Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN"))}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from AWS_ACCESS_KEY_ID, …`
 
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	v, _ := cfg.Credentials.Retrieve(ctx)
 	_ = dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials`
+		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/services/services\.go:\d+\)`
 	})
 
 	// Negatives: the default chain; placeholder keys against a local
@@ -35,6 +35,6 @@ func v2(ctx context.Context) {
 }
 
 func v1() {
-	_ = sqsv1.New(session.Must(session.NewSession()), &awsv1.Config{Credentials: credentialsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `staticcreds: credentialsv1.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables`
+	_ = sqsv1.New(session.Must(session.NewSession()), &awsv1.Config{Credentials: credentialsv1.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}) // want `staticcreds: credentials\.NewStaticCredentials builds static keys from AWS_ACCESS_KEY_ID, …`
 	_ = sqsv1.New(session.Must(session.NewSession()))
 }

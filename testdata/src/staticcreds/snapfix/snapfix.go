@@ -23,7 +23,7 @@ func appended(ctx context.Context, base aws.Config, region string) (aws.Config, 
 		return aws.Config{}, err
 	}
 	opts := []func(*config.LoadOptions) error{config.WithRegion(region)}
-	opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken))) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+	opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken))) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(base\.Credentials\.Retrie… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
 	return config.LoadDefaultConfig(ctx, opts...)
 }
 
@@ -38,7 +38,7 @@ func option(ctx context.Context) (*s3.Client, error) {
 		return nil, err
 	}
 	return s3.NewFromConfig(cfg, func(o *s3.Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
 	}), nil
 }
 
@@ -48,19 +48,19 @@ func v1Client(sess *session.Session) *s3v1.S3 {
 	if err != nil {
 		return nil
 	}
-	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credsv1.NewStaticCredentials\(value.AccessKeyID, ...\) freezes a one-time snapshot`
+	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentials freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
 }
 
 // No fix: the snapshot was taken in another function (the provider is not
 // at hand here).
 func fromParam(v aws.Credentials) *s3.Client {
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) builds static credentials from configuration`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter v\)`
 }
 
 // No fix: the provider is a call's result, not a variable.
 func fromCall(ctx context.Context) *s3.Client {
 	v, _ := load(ctx).Credentials.Retrieve(ctx)
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials.NewStaticCredentialsProvider\(v.AccessKeyID, ...\) freezes a one-time snapshot`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(load\(ctx\)\.Credentials\.R… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
 }
 
 func load(ctx context.Context) aws.Config {

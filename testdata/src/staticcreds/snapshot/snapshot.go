@@ -30,7 +30,7 @@ func GetAWSCredentials(opts S3ClientOpts) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at snapshot/snapshot.go:29\)`
+	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials\.NewStaticV4\(value\.AccessKeyID, \.\.\.\) freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/snapshot/snapshot\.go:\d+\)`
 }
 
 // GetAssumeRoleCredentials gets assumed-role credentials, once.
@@ -41,13 +41,13 @@ func GetAssumeRoleCredentials(opts S3ClientOpts) (*credentials.Credentials, erro
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials.NewStaticV4\(value.AccessKeyID, \.\.\.\) freezes a one-time snapshot of refreshing credentials \(creds.Get\(\) at snapshot/snapshot.go:40\)`
+	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials\.NewStaticV4\(value\.AccessKeyID, \.\.\.\) freezes a snapshot \(creds\.Get\(\) at src/staticcreds/snapshot/snapshot\.go:\d+\)`
 }
 
 // GetCredentials picks static keys, an assumed role, the SDK or IAM.
 func GetCredentials(opts S3ClientOpts) (*credentials.Credentials, error) {
 	if opts.AccessKey != "" && opts.SecretKey != "" {
-		return credentials.NewStaticV4(opts.AccessKey, opts.SecretKey, ""), nil // want `staticcreds: credentials.NewStaticV4\(opts.AccessKey, \.\.\.\) builds static credentials from configuration \(opts.AccessKey, opts.SecretKey\)`
+		return credentials.NewStaticV4(opts.AccessKey, opts.SecretKey, ""), nil // want `staticcreds: credentials\.NewStaticV4 builds static keys from config \(opts\.AccessKey, opts\.SecretKey\)`
 	} else if opts.RoleARN != "" {
 		return GetAssumeRoleCredentials(opts)
 	}

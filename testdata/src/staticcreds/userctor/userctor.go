@@ -8,6 +8,6 @@ import (
 )
 
 func use(v keys.Vault) {
-	_ = keys.Static(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY")) // want `staticcreds: keys.Static\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY`
-	_ = v.Keys("secret/s3")                                                             // want `staticcreds: v.Keys\("\*\*\*\*"\) builds static credentials: they never refresh`
+	_ = keys.Static(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY")) // want `staticcreds: keys\.Static builds static keys from AWS_ACCESS_KEY_ID, …`
+	_ = v.Keys("secret/s3")                                                             // want `staticcreds: v\.Keys\("\*\*\*\*"\) builds static keys`
 }

@@ -14,13 +14,13 @@ import (
 func fromEnv() *s3.S3 {
 	sess := session.Must(session.NewSession(&aws.Config{
 		Region:      aws.String("eu-west-1"),
-		Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), ""), // want `staticcreds: credentials.NewStaticCredentials\(os.Getenv\("AWS_ACCESS_KEY_ID"\), \.\.\.\) builds static credentials from the environment variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: they are read once and never refresh, and on ECS environment keys win over the task role in both SDKs' default chains; use the default chain \(session.NewSession\(\) without Credentials\)`
+		Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), ""), // want `staticcreds: credentials\.NewStaticCredentials builds static keys from AWS_ACCESS_KEY_ID, …`
 	}))
 	return s3.New(sess)
 }
 
 func fromLiteralValue() *credentials.Credentials {
-	return credentials.NewStaticCredentialsFromCreds(credentials.Value{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", SessionToken: "FwoGZXIvYXdzEBYaDHVzZXItdG9rZW4tZXhhbXBsZQ"}) // want `staticcreds: credentials.NewStaticCredentialsFromCreds\(credentials.Value\{\.\.\.\}\) builds static credentials from literal keys \(AKIA…MPLE\).*; with a session token these are temporary credentials that WILL expire`
+	return credentials.NewStaticCredentialsFromCreds(credentials.Value{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", SessionToken: "FwoGZXIvYXdzEBYaDHVzZXItdG9rZW4tZXhhbXBsZQ"}) // want `staticcreds: credentials\.NewStaticCredentialsFromCreds builds static keys from literals \(AKIA…MPLE\)`
 }
 
 // snapshot freezes the session's credentials (hashicorp awsutil shape).
@@ -29,27 +29,27 @@ func snapshot(sess *session.Session) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials.StaticProvider\{\.\.\.\} freezes a one-time snapshot of refreshing credentials \(sess.Config.Credentials.Get\(\) at v1/v1.go:28\)`
+	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials\.StaticProvider\{\.\.\.\} freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/v1/v1\.go:\d+\)`
 }
 
 func envProvider() *s3.S3 {
-	sess := session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewEnvCredentials()})) // want `staticcreds: credentials.NewEnvCredentials\(\) reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN once and never refreshes them: on ECS, environment keys win over the task role`
+	sess := session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewEnvCredentials()})) // want `staticcreds: credentials\.NewEnvCredentials reads AWS_ACCESS_KEY_ID, … once`
 	return s3.New(sess)
 }
 
 func envProviderLiteral() *credentials.Credentials {
-	return credentials.NewCredentials(&credentials.EnvProvider{}) // want `staticcreds: credentials.EnvProvider\{\} reads AWS_ACCESS_KEY_ID`
+	return credentials.NewCredentials(&credentials.EnvProvider{}) // want `staticcreds: credentials\.EnvProvider reads AWS_ACCESS_KEY_ID, … once`
 }
 
 func sharedFile() *credentials.Credentials {
-	return credentials.NewSharedCredentials("", "default") // want `staticcreds: credentials.NewSharedCredentials\("", \.\.\.\) reads the shared credentials file once and never refreshes`
+	return credentials.NewSharedCredentials("", "default") // want `staticcreds: credentials\.NewSharedCredentials\("", \.\.\.\) reads the shared credentials file once`
 }
 
 // envOnlyChain has no refreshing provider: the environment provider is
 // as static as it is alone.
 func envOnlyChain() *credentials.Credentials {
 	return credentials.NewChainCredentials([]credentials.Provider{
-		&credentials.EnvProvider{},               // want `staticcreds: credentials.EnvProvider\{\} reads`
+		&credentials.EnvProvider{},               // want `staticcreds: credentials\.EnvProvider reads AWS_ACCESS_KEY_ID, … once`
 		&credentials.SharedCredentialsProvider{}, // want `staticcreds: credentials.SharedCredentialsProvider\{\} reads the shared credentials file`
 	})
 }
@@ -66,7 +66,7 @@ type DriverParameters struct {
 func newDriver(params DriverParameters) (*s3.S3, error) {
 	awsConfig := aws.NewConfig()
 	if params.AccessKey != "" && params.SecretKey != "" {
-		creds := credentials.NewStaticCredentials( // want `staticcreds: credentials.NewStaticCredentials\(params.AccessKey, \.\.\.\) builds static credentials from configuration \(params.AccessKey, params.SecretKey, params.SessionToken\): they never refresh and on ECS they bypass the task role; given a session token they are temporary credentials that WILL expire \(ExpiredToken\)`
+		creds := credentials.NewStaticCredentials( // want `staticcreds: credentials\.NewStaticCredentials builds static keys from config \(params\.AccessKey, …\)`
 			params.AccessKey,
 			params.SecretKey,
 			params.SessionToken,

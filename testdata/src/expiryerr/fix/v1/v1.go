@@ -10,7 +10,7 @@ import (
 
 func get(svc *s3.S3) {
 	_, err := svc.GetObject(&s3.GetObjectInput{})
-	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is detected by matching the text of the error of s3.S3.GetObject`
+	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of s3\.S3\.GetObject`
 		log.Fatal(err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
-var queue *sqs.Client // want `globalclient: queue \(\*sqs\.Client\) lives for the whole process \(set in main\) but its credentials come from credentials.NewStaticCredentialsProvider\(v.AccessKeyID, \.\.\.\) at worker/main.go:23`
+var queue *sqs.Client // want `globalclient: queue \(\*sqs\.Client\) is process-wide \(set in main\) on a snapshot at src/globalclient/services/worker/main\.go:\d+`
 
 // Negative: the same client on the default chain.
 var refreshing *sqs.Client

@@ -24,7 +24,7 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 	if err != nil {
 		return nil, err
 	}
-	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(aws.ToString\(out.Credentials.AccessKeyId\), \.\.\.\) freezes temporary credentials from sts.NewFromConfig\(cfg\).AssumeRole\(ctx, \.\.\.\) at sts/sts.go:23: they expire within hours \(ExpiredToken\); use stscreds.NewAssumeRoleProvider in aws.NewCredentialsCache, which renews them$`
+	creds := credentials.NewStaticCredentialsProvider(aws.ToString(out.Credentials.AccessKeyId), aws.ToString(out.Credentials.SecretAccessKey), aws.ToString(out.Credentials.SessionToken)) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes STS credentials \(sts\.NewFromConfig\(cfg\)\.… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\)`
 	return s3.NewFromConfig(cfg, func(o *s3.Options) { o.Credentials = creds }), nil
 }
 
@@ -32,13 +32,13 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 func session(ctx context.Context, client *sts.Client) aws.CredentialsProvider {
 	out, _ := client.GetSessionToken(ctx, &sts.GetSessionTokenInput{})
 	c := out.Credentials
-	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `^staticcreds: credentials.StaticCredentialsProvider\{\.\.\.\} freezes temporary credentials from client.GetSessionToken\(ctx, \.\.\.\) at sts/sts.go:33: .*`
+	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} freezes STS credentials \(client\.GetSessionToken\(… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire in hours; use stscreds\.NewAssumeRoleProvider`
 }
 
 // v1Assumed is the same with aws-sdk-go.
 func v1Assumed(client *stsv1.STS, role string) *awsv1.Config {
 	out, _ := client.AssumeRole(&stsv1.AssumeRoleInput{RoleArn: awsv1.String(role)})
-	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `^staticcreds: credsv1.NewStaticCredentials\(\*out.Credentials.AccessKeyId, \.\.\.\) freezes temporary credentials from client.AssumeRole\(&stsv1.AssumeRoleInput\{\.\.\.\}\) at sts/sts.go:40: .*; use stscreds.NewCredentials, which renews them$`
+	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `staticcreds: credentials\.NewStaticCredentials freezes STS credentials \(client\.AssumeRole\(&stsv… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire in hours; use stscreds\.NewCredentials`
 }
 
 // minioFederated hands an STS output to minio.
@@ -47,7 +47,7 @@ func minioFederated(ctx context.Context, client *sts.Client, endpoint string) (*
 	if err != nil {
 		return nil, err
 	}
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `^staticcreds: miniocreds.NewStaticV4\(.*\) freezes temporary credentials from client.GetFederationToken\(ctx, \.\.\.\) at sts/sts.go:46: .*; use credentials.NewSTSAssumeRole, .*$`
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `staticcreds: credentials\.NewStaticV4 freezes STS credentials \(client\.GetFederationTok… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\)`
 }
 
 // Settings is operator configuration.
@@ -60,7 +60,7 @@ type Settings struct {
 // configuredToken: a configured session token means temporary
 // credentials, which allow-configured-keys does not cover.
 func configuredToken(s Settings) aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(s.AccessKey, s.SecretKey, s.SessionToken) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(s.AccessKey, \.\.\.\) builds static credentials from configuration \(s.AccessKey, s.SecretKey, s.SessionToken\): .* \(staticcreds.allow-configured-keys does not cover a session token\); use the default chain`
+	return credentials.NewStaticCredentialsProvider(s.AccessKey, s.SecretKey, s.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(s\.AccessKey, s\.SecretKey, …\)`
 }
 
 // configuredKeys without a token: long-lived operator keys, allowed here.
@@ -78,5 +78,5 @@ func roleARNOnly(ctx context.Context, client *sts.Client) bool {
 func ssoRole(ctx context.Context, client *sso.Client, token string) aws.CredentialsProvider {
 	out, _ := client.GetRoleCredentials(ctx, &sso.GetRoleCredentialsInput{AccessToken: aws.String(token)})
 	rc := out.RoleCredentials
-	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `^staticcreds: credentials.NewStaticCredentialsProvider\(\*rc.AccessKeyId, \.\.\.\) freezes temporary credentials from client.GetRoleCredentials\(ctx, \.\.\.\) at sts/sts.go:79`
+	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes STS credentials \(client\.GetRoleCredentia… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\)`
 }
