@@ -144,6 +144,10 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 		if d.rule != directiveCategory {
 			url = rule.URL(d.rule)
 		}
+		var related []analysis.RelatedInformation
+		if config.Related() {
+			related = append(d.Related, finding.Steps(pass.Fset, d.Message, d.Related)...)
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos:            d.Pos,
 			End:            d.End,
@@ -151,7 +155,7 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 			Message:        d.rule + ": " + d.Message,
 			URL:            url,
 			SuggestedFixes: d.SuggestedFixes,
-			Related:        append(d.Related, finding.Steps(pass.Fset, d.Message, d.Related)...),
+			Related:        related,
 		})
 	}
 	// A rule that failed (a bug: see package rule) fails the package after

@@ -13,6 +13,11 @@ import (
 var (
 	flagFile string
 	flagJSON string
+	// flagRelated: report each step of a finding's provenance as a related
+	// position (golangci-lint turns every related position into an issue
+	// of its own, on the finding's line when it is in another file: the
+	// plugin turns them off).
+	flagRelated = true
 )
 
 // newFlags returns credlint's command-line flags. The root analyzer shares
@@ -22,8 +27,13 @@ func newFlags() flag.FlagSet {
 	var fs flag.FlagSet
 	fs.StringVar(&flagFile, "config", "", "path of a .credlint.toml to use for every package (default: the nearest .credlint.toml above each package's files)")
 	fs.StringVar(&flagJSON, "config-json", "", "configuration as JSON, same schema as .credlint.toml (used by the golangci-lint plugin)")
+	fs.BoolVar(&flagRelated, "related", true, "report where the credentials of a finding come from as related positions (SARIF relatedLocations, -json related)")
 	return fs
 }
+
+// Related reports whether findings carry their provenance steps as related
+// positions (the -related flag).
+func Related() bool { return flagRelated }
 
 // SetJSON sets the configuration every package gets, as JSON. It is how a
 // driver that builds the analyzer in-process (the golangci-lint plugin)

@@ -57,6 +57,14 @@ type Plugin struct{}
 // linters.settings.custom.credlint.settings and makes them the
 // configuration of every package.
 func New(settings any) (register.LinterPlugin, error) {
+	// golangci-lint turns every related position of a diagnostic into an
+	// issue of its own ("credlint(related information): ..."), placed on
+	// the finding's line when it is in another file, where its
+	// one-issue-per-line filter may then keep it instead of the finding.
+	// The provenance stays in the message.
+	if err := analyzers.Analyzer.Flags.Set("related", "false"); err != nil {
+		return nil, fmt.Errorf("credlint: %w", err)
+	}
 	if isEmpty(settings) {
 		return Plugin{}, nil
 	}

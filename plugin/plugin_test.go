@@ -17,7 +17,10 @@ func configJSON(t *testing.T) string {
 }
 
 func reset(t *testing.T) {
-	t.Cleanup(func() { config.Analyzer.Flags.Set("config-json", "") })
+	t.Cleanup(func() {
+		config.Analyzer.Flags.Set("config-json", "")
+		config.Analyzer.Flags.Set("related", "true")
+	})
 }
 
 func TestRegistered(t *testing.T) {
@@ -89,5 +92,17 @@ func TestBadSettings(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("New(%v) = %v; want an error containing %q", tc.settings, err, tc.want)
 		}
+	}
+}
+
+// TestNoRelatedPositions: under golangci-lint, which makes every related
+// position an issue of its own, findings carry no related positions.
+func TestNoRelatedPositions(t *testing.T) {
+	reset(t)
+	if _, err := New(nil); err != nil {
+		t.Fatal(err)
+	}
+	if config.Related() {
+		t.Error("after New, findings still carry related positions")
 	}
 }
