@@ -10,7 +10,6 @@ package analyzers
 import (
 	"errors"
 	"go/ast"
-	"go/token"
 	"sort"
 	"strings"
 
@@ -161,15 +160,4 @@ func run(pass *analysis.Pass, rules []*analysis.Analyzer) (any, error) {
 	// A rule that failed (a bug: see package rule) fails the package after
 	// the other rules' findings are reported.
 	return nil, errors.Join(errs...)
-}
-
-// position is a file and line.
-type position struct {
-	file string
-	line int
-}
-
-func lineOf(fset *token.FileSet, pos token.Pos) position {
-	p := fset.Position(pos)
-	return position{p.Filename, p.Line}
 }

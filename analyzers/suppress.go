@@ -23,7 +23,7 @@ const directiveCategory = "credlint"
 type directive struct {
 	pos      token.Pos
 	end      token.Pos
-	at       position
+	at       finding.Line
 	trailing bool
 	rules    []string // rule names; empty means every rule
 	reason   string
@@ -48,7 +48,7 @@ func parseDirectives(pass *analysis.Pass, cfg *config.Config, skip func(string) 
 			for _, c := range cg.List {
 				if d := parseDirective(c.Text); d != nil {
 					d.pos, d.end = c.Pos(), c.End()
-					d.at = lineOf(pass.Fset, c.Pos())
+					d.at = finding.LineOf(pass.Fset, c.Pos())
 					inFile = append(inFile, d)
 				}
 			}
@@ -65,7 +65,7 @@ func parseDirectives(pass *analysis.Pass, cfg *config.Config, skip func(string) 
 func markTrailing(fset *token.FileSet, f *ast.File, ds directives) {
 	byLine := map[int][]*directive{}
 	for _, d := range ds {
-		byLine[d.at.line] = append(byLine[d.at.line], d)
+		byLine[d.at.Line] = append(byLine[d.at.Line], d)
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if n == nil {
@@ -140,12 +140,12 @@ func parseDirective(text string) *directive {
 	return nil
 }
 
-func (d *directive) covers(rule string, at position) bool {
-	want := d.at.line + 1
+func (d *directive) covers(rule string, at finding.Line) bool {
+	want := d.at.Line + 1
 	if d.trailing {
-		want = d.at.line
+		want = d.at.Line
 	}
-	if d.at.file != at.file || at.line != want {
+	if d.at.File != at.File || at.Line != want {
 		return false
 	}
 	return len(d.rules) == 0 || slices.Contains(d.rules, rule)
@@ -158,7 +158,7 @@ func (ds directives) suppress(fset *token.FileSet, diags []diag) []diag {
 	}
 	kept := diags[:0]
 	for _, dg := range diags {
-		at := lineOf(fset, dg.Pos)
+		at := finding.LineOf(fset, dg.Pos)
 		covered := false
 		for _, d := range ds {
 			if d.bad == "" && d.covers(dg.rule, at) {

@@ -112,29 +112,32 @@ func Resolve(fset *token.FileSet, where string) (token.Pos, bool) {
 // internal/awsauth/awsauth.go:29"): the provenance chain as links.
 func Steps(fset *token.FileSet, msg string, have []analysis.RelatedInformation) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	lines := map[position]bool{}
+	lines := map[Line]bool{}
 	for _, r := range have {
-		lines[positionOf(fset, r.Pos)] = true
+		lines[LineOf(fset, r.Pos)] = true
 	}
 	for _, m := range whereRE.FindAllStringIndex(msg, -1) {
 		pos, ok := Resolve(fset, msg[m[0]:m[1]])
-		if !ok || lines[positionOf(fset, pos)] {
+		if !ok || lines[LineOf(fset, pos)] {
 			continue
 		}
-		lines[positionOf(fset, pos)] = true
+		lines[LineOf(fset, pos)] = true
 		out = append(out, analysis.RelatedInformation{Pos: pos, Message: clause(msg, m[0], m[1])})
 	}
 	return out
 }
 
-type position struct {
-	file string
-	line int
+// Line is a file and a line: what suppression comments and related
+// positions are matched by.
+type Line struct {
+	File string
+	Line int
 }
 
-func positionOf(fset *token.FileSet, pos token.Pos) position {
+// LineOf returns the file and line of pos.
+func LineOf(fset *token.FileSet, pos token.Pos) Line {
 	p := fset.Position(pos)
-	return position{p.Filename, p.Line}
+	return Line{p.Filename, p.Line}
 }
 
 // clause returns the part of msg around msg[start:end] that belongs to it

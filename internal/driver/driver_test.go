@@ -124,18 +124,24 @@ func TestSourceSet(t *testing.T) {
 	}
 }
 
-// TestTypeErrorOnce: a package that does not type-check is one clear error
-// (not the go command's compiler output again, not the internal analyzers'
-// "failed prerequisites"), and the other packages are still analyzed.
-func TestTypeErrorOnce(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, data string) {
+// fileWriter returns a function that writes a file below dir.
+func fileWriter(t *testing.T, dir string) func(name, data string) {
+	return func(name, data string) {
+		t.Helper()
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestTypeErrorOnce: a package that does not type-check is one clear error
+// (not the go command's compiler output again, not the internal analyzers'
+// "failed prerequisites"), and the other packages are still analyzed.
+func TestTypeErrorOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := fileWriter(t, dir)
 	write("go.mod", "module example.com/m\n\ngo 1.26\n")
 	write("a/a.go", "package a\n\nvar x int = \"s\"\n")
 	write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n")
@@ -169,13 +175,7 @@ func TestTypeErrorOnce(t *testing.T) {
 // and exits 1.
 func TestRulePanicOnce(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := fileWriter(t, dir)
 	write("go.mod", "module example.com/m\n\ngo 1.26\n")
 	// An environment-only package: relevant to rules with EnvOnly
 	// (staticcreds reports the Setenv), no SDK needed.
