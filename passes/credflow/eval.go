@@ -116,6 +116,9 @@ func (f *Flow) evalObj(obj types.Object, idx int) Cred {
 			continue
 		}
 		sc := f.eval(st.rhs, -1)
+		if st.merge && sc.State == Unset {
+			continue // a merged config without credentials leaves them
+		}
 		ep := c.Endpoint
 		base := c
 		c = join(c, sc)

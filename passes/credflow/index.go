@@ -25,6 +25,7 @@ type def struct {
 type holderStore struct {
 	rhs      ast.Expr
 	endpoint bool // the store sets the endpoint, not the credentials
+	merge    bool // rhs is a config merged in (v1 cfg.MergeIn): only its credentials, if set, replace
 }
 
 // index is the package's def-use information, built in one walk.
@@ -145,6 +146,13 @@ func buildIndex(pass *analysis.Pass, insp *inspector.Inspector, du *defuse.Index
 			if i, ok := sdk.CredSetter(sym); ok && i < len(n.Args) {
 				if root := rootVar(info, sel.X); root != nil {
 					ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: n.Args[i]})
+				}
+			}
+			if sdk.ConfigMergeIn(sym) {
+				if root := rootVar(info, sel.X); root != nil {
+					for _, a := range n.Args {
+						ix.holderStores[root] = append(ix.holderStores[root], holderStore{rhs: a, merge: true})
+					}
 				}
 			}
 			if i, ok := sdk.EndpointSetter(sym); ok && i < len(n.Args) {

@@ -256,3 +256,9 @@ var configMerges = map[Symbol]bool{
 // ConfigMerge reports whether the method sym copies its receiver and
 // merges its config arguments into the copy.
 func ConfigMerge(sym Symbol) bool { return configMerges[sym] }
+
+// ConfigMergeIn reports whether the method sym merges its config arguments
+// into its receiver in place: v1 (*aws.Config).MergeIn, where a non-nil
+// Credentials of an argument replaces the receiver's
+// (aws-sdk-go aws/config.go:519-536).
+func ConfigMergeIn(sym Symbol) bool { return sym == Symbol{V1Aws, "Config", "MergeIn"} }
