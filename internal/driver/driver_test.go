@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/analyzers"
@@ -88,17 +89,24 @@ func TestSameFindingsAsFullSource(t *testing.T) {
 // absolute paths).
 func output(t *testing.T, dir string, patterns []string, allSource bool) string {
 	t.Helper()
-	var stdout, stderr strings.Builder
-	code := driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
+	stdout, stderr, code := runDriver(dir, analyzers.Analyzer, allSource, patterns...)
+	if code == driver.ExitError || stderr != "" {
+		t.Fatalf("driver (all source: %v): exit %d\n%s", allSource, code, stderr)
+	}
+	return stdout
+}
+
+// runDriver runs analyzer a with the driver in dir (text mode, absolute
+// paths, tests loaded) and returns what it printed and its exit status.
+func runDriver(dir string, a *analysis.Analyzer, allSource bool, patterns ...string) (stdout, stderr string, code int) {
+	var out, errOut strings.Builder
+	code = driver.Run(context.Background(), a, driver.Options{
 		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true, AllSource: allSource},
 		Context:    -1,
-		Stdout:     &stdout,
-		Stderr:     &stderr,
+		Stdout:     &out,
+		Stderr:     &errOut,
 	}, patterns...)
-	if code == driver.ExitError || stderr.Len() > 0 {
-		t.Fatalf("driver (all source: %v): exit %d\n%s", allSource, code, stderr.String())
-	}
-	return stdout.String()
+	return out.String(), errOut.String(), code
 }
 
 // TestSourceSet checks which packages the driver loads from source on the
@@ -146,15 +154,10 @@ func TestTypeErrorOnce(t *testing.T) {
 	write("a/a.go", "package a\n\nvar x int = \"s\"\n")
 	write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n")
 	write("c/c.go", "package c\n\nfunc f() {}\n")
-	var stdout, stderr strings.Builder
-	code := driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
-		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
-		Context:    -1, Stdout: &stdout, Stderr: &stderr,
-	}, "./...")
+	_, errs, code := runDriver(dir, analyzers.Analyzer, false, "./...")
 	if code != driver.ExitError {
 		t.Errorf("exit %d, want %d", code, driver.ExitError)
 	}
-	errs := stderr.String()
 	if n := strings.Count(errs, "cannot use \"s\""); n != 1 {
 		t.Errorf("the type error is said %d times, want once:\n%s", n, errs)
 	}
@@ -195,15 +198,10 @@ func TestRulePanicOnce(t *testing.T) {
 			return nil, nil
 		},
 	})
-	var stdout, stderr strings.Builder
-	code := driver.Run(context.Background(), analyzers.New(staticcreds.Analyzer, boom), driver.Options{
-		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true},
-		Context:    -1, Stdout: &stdout, Stderr: &stderr,
-	}, "./...")
+	stdout, errs, code := runDriver(dir, analyzers.New(staticcreds.Analyzer, boom), false, "./...")
 	if code != driver.ExitError {
 		t.Errorf("exit %d, want %d", code, driver.ExitError)
 	}
-	errs := stderr.String()
 	if n := strings.Count(errs, "rule boom failed on package example.com/m/a:"); n != 1 {
 		t.Errorf("the panic is said %d times, want once:\n%s", n, errs)
 	}
@@ -220,9 +218,9 @@ func TestRulePanicOnce(t *testing.T) {
 	// staticcreds still reports in the package where boom panicked and in
 	// the package that imports it.
 	for _, want := range []string{"a.go:5:", "b.go:9:"} {
-		if !strings.Contains(stdout.String(), want) {
-			t.Errorf("stdout has no staticcreds finding at %s:\n%s", want, stdout.String())
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout has no staticcreds finding at %s:\n%s", want, stdout)
 		}
 	}
-	t.Logf("stdout:\n%s\nstderr:\n%s", stdout.String(), errs)
+	t.Logf("stdout:\n%s\nstderr:\n%s", stdout, errs)
 }
