@@ -140,21 +140,40 @@ func LineOf(fset *token.FileSet, pos token.Pos) Line {
 	return Line{p.Filename, p.Line}
 }
 
-// clause returns the part of msg around msg[start:end] that belongs to it
-// ("cfg.Credentials.Retrieve(ctx) at internal/awsauth/awsauth.go:29"):
-// back to the enclosing "(", or a ", ", "; " or ": " outside parentheses.
-// A position alone in parentheses takes the clause before them:
-// "awsx.NoRetries returns aws.NopRetryer: internal/awsx/awsx.go:11".
+// clause describes the position quoted at msg[start:end] by the clause of
+// msg that quotes it, without the position itself (a related position
+// carries its own): "cfg.Credentials.Retrieve(ctx) at
+// internal/awsauth/awsauth.go:29" gives "cfg.Credentials.Retrieve(ctx)". The
+// clause starts after the enclosing "(", or a ", ", "; " or ": " outside
+// parentheses; a trailing "at" or "from" is dropped. A position alone in
+// parentheses takes the clause before them: "awsx.NoRetries returns
+// aws.NopRetryer (internal/awsx/awsx.go:11)" gives "awsx.NoRetries returns
+// aws.NopRetryer".
 func clause(msg string, start, end int) string {
 	i := clauseStart(msg, start)
-	s := strings.TrimSpace(msg[i:end])
-	if i == start && i > 0 && msg[i-1] == '(' {
+	// A call cut short in the message ("client.AssumeRole(&stsv… at ...")
+	// leaves an unclosed "(": the clause starts before the call.
+	for i > 1 && msg[i-1] == '(' && isIdentByte(msg[i-2]) && strings.Contains(msg[i:start], "…") {
+		i = clauseStart(msg, i-1)
+	}
+	s := strings.TrimSpace(msg[i:start])
+	for _, w := range []string{" at", " from", ":"} {
+		s = strings.TrimSpace(strings.TrimSuffix(" "+s, w))
+	}
+	if s == "" && i > 0 && msg[i-1] == '(' {
 		j := strings.TrimRight(msg[:i-1], " ")
 		if k := clauseStart(j, len(j)); k < len(j) {
-			return strings.TrimSpace(j[k:]) + ": " + s
+			return strings.TrimSpace(j[k:])
 		}
 	}
+	if s == "" {
+		return msg[start:end]
+	}
 	return s
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // clauseStart returns where the clause that ends at end begins.

@@ -69,14 +69,14 @@ func TestWhereFromModuleRoot(t *testing.T) {
 	}
 	msg := "v.X freezes a snapshot (cfg.Credentials.Retrieve(ctx) at internal/store/store.go:40): it expires"
 	steps := Steps(fset, msg, nil)
-	if len(steps) != 1 || steps[0].Pos != pos || steps[0].Message != "cfg.Credentials.Retrieve(ctx) at internal/store/store.go:40" {
+	if len(steps) != 1 || steps[0].Pos != pos || steps[0].Message != "cfg.Credentials.Retrieve(ctx)" {
 		t.Errorf("Steps = %+v", steps)
 	}
 	if steps := Steps(fset, msg, steps); len(steps) != 0 {
 		t.Errorf("Steps repeats a related position it was given: %+v", steps)
 	}
 	msg = "awsx.NoRetries returns aws.NopRetryer (internal/store/store.go:40), which disables retries"
-	if steps := Steps(fset, msg, nil); len(steps) != 1 || steps[0].Message != "awsx.NoRetries returns aws.NopRetryer: internal/store/store.go:40" {
+	if steps := Steps(fset, msg, nil); len(steps) != 1 || steps[0].Message != "awsx.NoRetries returns aws.NopRetryer" {
 		t.Errorf("Steps = %+v", steps)
 	}
 }
@@ -87,5 +87,13 @@ func TestClip(t *testing.T) {
 	}
 	if got := ClipList("AAAA, BBBB, CCCC", 12); got != "AAAA, …" {
 		t.Errorf("ClipList = %q", got)
+	}
+}
+
+func TestClauseOfClippedCall(t *testing.T) {
+	msg := "x freezes STS credentials (client.AssumeRole(&stsv… at a/b.go:40): they expire"
+	i := strings.Index(msg, "a/b.go:40")
+	if got := clause(msg, i, i+len("a/b.go:40")); got != "client.AssumeRole(&stsv…" {
+		t.Errorf("clause = %q, want the clipped call", got)
 	}
 }
