@@ -74,7 +74,7 @@ func main() {
 	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
-	corpusTSV := flag.String("corpus", "", "corpus.tsv (default ../shared/corpus/corpus.tsv beside the repository)")
+	corpusTSV := flag.String("corpus", os.Getenv("CREDLINT_CORPUS"), "the maintainers' corpus file, as for eval (default $CREDLINT_CORPUS); eval/extra.tsv is always read")
 	evalWork := flag.String("eval-work", filepath.Join(homeCache(), "credlint-eval"), "eval work dir holding the corpus scratch modules")
 	flag.Parse()
 
@@ -176,11 +176,7 @@ func main() {
 				"github.com/minio/minio-go/v7",
 			}})
 		case "corpus":
-			tsv := *corpusTSV
-			if tsv == "" {
-				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
-			}
-			for _, cs := range corpusSets(tsv, *evalWork) {
+			for _, cs := range corpusSets(corpusFiles(root, *corpusTSV), *evalWork) {
 				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
 					sets = append(sets, cs.set)
 				}
@@ -189,11 +185,7 @@ func main() {
 			// The corpus modules' own source in the module cache, by
 			// directory: what golangci-lint (which lints only local
 			// directories) can run on.
-			tsv := *corpusTSV
-			if tsv == "" {
-				tsv = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
-			}
-			for _, cs := range corpusSets(tsv, *evalWork) {
+			for _, cs := range corpusSets(corpusFiles(root, *corpusTSV), *evalWork) {
 				if *corpusMods == "all" || slices.ContainsFunc(strings.Split(*corpusMods, ","), func(m string) bool { return strings.Contains(cs.module, m) }) {
 					sets = append(sets, cs.source())
 				}
@@ -360,29 +352,41 @@ func (cs corpusSet) source() set {
 	return set{strings.Replace(cs.name, "corpus:", "src:", 1), dir, patterns}
 }
 
-func corpusSets(tsv, work string) []corpusSet {
-	f, err := os.Open(tsv)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "corpus set skipped: %v\n", err)
-		return nil
+// corpusFiles are the corpus files to read: the maintainers' corpus, if
+// named, and eval/extra.tsv.
+func corpusFiles(root, corpus string) []string {
+	files := []string{filepath.Join(root, "eval", "extra.tsv")}
+	if corpus != "" {
+		files = append([]string{corpus}, files...)
 	}
-	defer f.Close()
+	return files
+}
+
+func corpusSets(tsvs []string, work string) []corpusSet {
 	pkgs := map[string][]string{}
 	versions := map[string]string{}
 	var order []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 3 || cols[0] == "module" {
+	for _, tsv := range tsvs {
+		f, err := os.Open(tsv)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "corpus rows skipped: %v\n", err)
 			continue
 		}
-		if _, ok := pkgs[cols[0]]; !ok {
-			order = append(order, cols[0])
-			versions[cols[0]] = cols[1]
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			cols := strings.Split(sc.Text(), "\t")
+			if len(cols) < 3 || cols[0] == "module" || strings.HasPrefix(cols[0], "#") {
+				continue
+			}
+			if _, ok := pkgs[cols[0]]; !ok {
+				order = append(order, cols[0])
+				versions[cols[0]] = cols[1]
+			}
+			if !slices.Contains(pkgs[cols[0]], cols[2]) {
+				pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
+			}
 		}
-		if !slices.Contains(pkgs[cols[0]], cols[2]) {
-			pkgs[cols[0]] = append(pkgs[cols[0]], cols[2])
-		}
+		f.Close()
 	}
 	var out []corpusSet
 	for _, m := range order {

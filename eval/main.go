@@ -35,7 +35,7 @@ func realMain() int {
 		only      = flag.String("only", "", "comma-separated corpus modules to evaluate (exact path, or case-insensitive substring)")
 		setupOnly = flag.Bool("setup-only", false, "only set up (and verify) the scratch modules")
 		rootFlag  = flag.String("root", "", "credlint repository root (default: parent of the eval module)")
-		corpus    = flag.String("corpus", "", "corpus file (default <root>/../shared/corpus/corpus.tsv)")
+		corpus    = flag.String("corpus", os.Getenv("CREDLINT_CORPUS"), "corpus file, the maintainers' labeled corpus (default $CREDLINT_CORPUS; without one, only extra.tsv is evaluated)")
 		extra     = flag.String("extra", "", "extra corpus rows, same columns, optional (default <root>/eval/extra.tsv)")
 		labelsF   = flag.String("labels", "", "labels file (default <root>/eval/labels.tsv)")
 		strict    = flag.Bool("strict", true, "exit 1 on a missed report row, violated quiet row, unlabeled finding, label conflict or run error")
@@ -69,7 +69,7 @@ func realMain() int {
 	}
 	root, _ = filepath.Abs(root)
 	if *corpus == "" {
-		*corpus = filepath.Join(root, "..", "shared", "corpus", "corpus.tsv")
+		fmt.Fprintln(os.Stderr, "eval: no corpus file (-corpus or CREDLINT_CORPUS): evaluating the rows of extra.tsv only")
 	}
 	if *extra == "" {
 		*extra = filepath.Join(root, "eval", "extra.tsv")

@@ -19,7 +19,7 @@
 //	mc, _ := minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // reported
 //
 // The knobs, with each SDK's own meaning of their values
-// (docs/sdk-facts.md: v2-retries, v1-retries, minio-retries): v2 aws.NopRetryer, RetryMaxAttempts of the Options of any service
+// (docs/sdk-behaviour.md: v2-retries, v1-retries, minio-retries): v2 aws.NopRetryer, RetryMaxAttempts of the Options of any service
 // client (s3.Options, sqs.Options, ...), aws.Config and
 // config.LoadOptions, config.WithRetryMaxAttempts, retry.AddWithMaxAttempts,
 // retry.StandardOptions.MaxAttempts (0 means the default, 3 attempts, and

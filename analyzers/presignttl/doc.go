@@ -10,7 +10,7 @@
 // expiry the URL states (S3 User Guide, "Download and upload objects with
 // presigned URLs"). On ECS the default chain hands out task-role credentials
 // that may be as little as five minutes from their expiry (the config's
-// 5-minute refresh window, docs/sdk-facts.md: v2-ecs-window, v2-presign), so a URL presigned for 12
+// 5-minute refresh window, docs/sdk-behaviour.md: v2-ecs-window, v2-presign), so a URL presigned for 12
 // hours can stop working after minutes, and customers' download links break
 // at random.
 //

@@ -351,7 +351,7 @@ func StringArg(info *types.Info, e ast.Expr) (string, bool) {
 
 // DefaultChainEnvKeys are the environment variables both SDKs' default
 // chains read for the access key, the secret key and the session token
-// (v2 config.NewEnvConfig, v1 session env_config; docs/sdk-facts.md: v2-chain, v1-chain).
+// (v2 config.NewEnvConfig, v1 session env_config; docs/sdk-behaviour.md: v2-chain, v1-chain).
 var DefaultChainEnvKeys = [3][]string{
 	{"AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"},
 	{"AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY"},

@@ -178,7 +178,7 @@ func RequestBuilder(fn *types.Func) (SDK, bool) {
 
 // HeadOperations are S3 operations whose responses have no body: an expired
 // token arrives as "BadRequest" (v2, v1) or "400 Bad Request" (minio), never
-// as "ExpiredToken" (docs/sdk-facts.md: v2-errors, v1-expire-on-retry, minio-retries).
+// as "ExpiredToken" (docs/sdk-behaviour.md: v2-errors, v1-expire-on-retry, minio-retries).
 var headOperations = map[Symbol]bool{
 	{V2S3, "Client", "HeadObject"}:                true,
 	{V2S3, "Client", "HeadBucket"}:                true,
@@ -312,5 +312,5 @@ func ErrorCodeField(field Symbol) (SDK, bool) {
 }
 
 // ExpiryCodes are the error codes that mean the credentials have expired
-// (v1 request.credsExpiredCodes, docs/sdk-facts.md: v1-expire-on-retry; S3 ExpiredToken: v2-errors).
+// (v1 request.credsExpiredCodes, docs/sdk-behaviour.md: v1-expire-on-retry; S3 ExpiredToken: v2-errors).
 var ExpiryCodes = []string{"ExpiredToken", "ExpiredTokenException", "RequestExpired"}

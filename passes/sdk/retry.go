@@ -35,7 +35,7 @@ type Knob struct {
 	// retries (v1 client.DefaultRetryer).
 	DefaultZero bool
 	// AppliesToCredentials is true for knobs that also govern the ECS
-	// credential endpoint client (v2 config.WithRetryer, docs/sdk-facts.md: v2-ecs-window).
+	// credential endpoint client (v2 config.WithRetryer, docs/sdk-behaviour.md: v2-ecs-window).
 	AppliesToCredentials bool
 }
 
