@@ -67,7 +67,7 @@ func run(p *rule.Pass) (finding.List, error) {
 		if (kind == sdk.CredEnv || kind == sdk.CredSharedFile) && flow.InRefreshingChain(cur) {
 			continue
 		}
-		if kind == sdk.CredEnv && flow.EnvMissing(cur, o.Prov.Detail) {
+		if kind == sdk.CredEnv && flow.EnvMissing(cur) {
 			continue // the variables were just found empty: an anonymous fallback
 		}
 		if !cfg.Staticcreds.ReportNonAWSEndpoints && !o.Prov.AWSKey {
@@ -206,7 +206,7 @@ func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string 
 		what = "exports a literal secret"
 	}
 	why := "they override the ECS task role and never refresh"
-	if name == "AWS_SESSION_TOKEN" || p.Kind == credflow.ProvSnapshot || p.Kind == credflow.ProvSTS {
+	if sdk.IsSessionTokenVar(name) || p.Kind == credflow.ProvSnapshot || p.Kind == credflow.ProvSTS {
 		why = "they override the ECS task role and expire"
 	}
 	return fmt.Sprintf("os.Setenv(%q, ...) %s: %s; use the task role", name, what, why)

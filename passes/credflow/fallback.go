@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -18,16 +17,25 @@ import (
 // `if os.Getenv("AWS_ACCESS_KEY_ID") == ""` (or `!ok` of os.LookupEnv, or a
 // local set from either), or in the else branch of `!= ""`. An environment
 // provider built there holds no keys: a fallback to anonymous access.
-// vars lists the variables ("AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...").
-func (f *Flow) EnvMissing(cur inspector.Cursor, vars string) bool {
+// The variables are the ones that hold the provider's keys
+// (sdk.EnvProviderKeyVars).
+func (f *Flow) EnvMissing(cur inspector.Cursor) bool {
 	if !f.enabled {
 		return false
 	}
+	var sym sdk.Symbol
+	switch n := cur.Node().(type) {
+	case *ast.CallExpr:
+		sym = sdk.CalleeSymbol(f.info, n)
+	case *ast.CompositeLit:
+		sym = sdk.TypeSymbol(f.info.TypeOf(n))
+	}
 	names := map[string]bool{}
-	for _, v := range strings.FieldsFunc(vars, func(r rune) bool { return r == ',' || r == ' ' || r == '(' || r == ')' }) {
-		if v != "or" && v != "AWS_SESSION_TOKEN" { // a missing token still leaves keys
-			names[v] = true
-		}
+	for _, v := range sdk.EnvProviderKeyVars(sym) {
+		names[v] = true
+	}
+	if len(names) == 0 {
+		return false
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()

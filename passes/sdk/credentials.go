@@ -271,18 +271,40 @@ func CredProviderType(t types.Type) (SDK, bool) {
 var CredentialsProviderFunc = Symbol{V2Aws, "", "CredentialsProviderFunc"}
 
 // credEnvVars names the environment variables an environment provider reads.
-var credEnvVars = map[Symbol]string{
-	{V1Credentials, "", "NewEnvCredentials"}: "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-	{V1Credentials, "", "EnvProvider"}:       "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-	{MinioCredentials, "", "NewEnvAWS"}:      "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-	{MinioCredentials, "", "EnvAWS"}:         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-	{MinioCredentials, "", "NewEnvMinio"}:    "MINIO_ROOT_USER, MINIO_ROOT_PASSWORD (or MINIO_ACCESS_KEY, MINIO_SECRET_KEY)",
-	{MinioCredentials, "", "EnvMinio"}:       "MINIO_ROOT_USER, MINIO_ROOT_PASSWORD (or MINIO_ACCESS_KEY, MINIO_SECRET_KEY)",
+var credEnvVars = map[Symbol]envVars{
+	{V1Credentials, "", "NewEnvCredentials"}: awsEnvVars,
+	{V1Credentials, "", "EnvProvider"}:       awsEnvVars,
+	{MinioCredentials, "", "NewEnvAWS"}:      awsEnvVars,
+	{MinioCredentials, "", "EnvAWS"}:         awsEnvVars,
+	{MinioCredentials, "", "NewEnvMinio"}:    minioEnvVars,
+	{MinioCredentials, "", "EnvMinio"}:       minioEnvVars,
 }
 
+// envVars are the variables an environment provider reads: as a message
+// names them, and the ones that hold its keys (without them it has none;
+// a missing session token still leaves keys).
+type envVars struct {
+	display string
+	keys    []string
+}
+
+var (
+	awsEnvVars   = envVars{"AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN", []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}}
+	minioEnvVars = envVars{"MINIO_ROOT_USER, MINIO_ROOT_PASSWORD (or MINIO_ACCESS_KEY, MINIO_SECRET_KEY)", []string{"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"}}
+)
+
 // EnvProviderVars returns the environment variables an environment provider
-// constructor or type reads ("" if unknown).
-func EnvProviderVars(sym Symbol) string { return credEnvVars[sym] }
+// constructor or type reads, as a message names them ("" if unknown).
+func EnvProviderVars(sym Symbol) string { return credEnvVars[sym].display }
+
+// EnvProviderKeyVars returns the variables that hold an environment
+// provider's keys (nil if unknown): when one of them is empty, it has none.
+func EnvProviderKeyVars(sym Symbol) []string { return credEnvVars[sym].keys }
+
+// IsSessionTokenVar reports whether name is the variable of a session
+// token in the default chains (DefaultChainEnvKeys): keys that come with
+// one are temporary.
+func IsSessionTokenVar(name string) bool { return slices.Contains(DefaultChainEnvKeys[2], name) }
 
 // retrieveMethodNames are the method names with which a type implements a
 // credentials provider (v2 Retrieve(ctx); v1 Retrieve, RetrieveWithContext;
