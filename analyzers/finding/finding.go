@@ -44,7 +44,7 @@ func ComparePos(fset *token.FileSet, a, b token.Pos) int {
 
 // Brief shortens a rendered construction for a message: text itself when
 // it is at most max characters, else short (the callee or type alone,
-// "credentials.NewStaticV4(...)"), clipped.
+// "credentials.NewStaticV4(...)"), shortened by Clip.
 func Brief(text, short string, max int) string {
 	if utf8.RuneCountInString(text) <= max || short == "" {
 		return Clip(text, max)
@@ -52,17 +52,14 @@ func Brief(text, short string, max int) string {
 	return Clip(short, max)
 }
 
-// Clip cuts s to at most max characters, ending it with "…" when cut.
-func Clip(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
-}
+// Clip fits s in max characters without cutting a word: whole arguments
+// are dropped first, then s is cut between words and ends with "…"
+// (srctext.Shorten).
+func Clip(s string, max int) string { return srctext.Shorten(s, max) }
 
 // ClipList shortens a comma-separated list ("A, B, C") to the items that
-// fit in max characters, followed by "…".
+// fit in max characters, followed by "…"; a first item that does not fit
+// alone is shortened by Clip.
 func ClipList(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
