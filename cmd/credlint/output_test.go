@@ -49,7 +49,9 @@ func TestJSONOnce(t *testing.T) {
 	if code != 3 {
 		t.Fatalf("-sarif: exit %d\n%s", code, out)
 	}
-	var log struct{ Runs []struct{ Results []json.RawMessage } }
+	var log struct {
+		Runs []struct{ Results []json.RawMessage }
+	}
 	if err := json.Unmarshal([]byte(out), &log); err != nil {
 		t.Fatal(err)
 	}

@@ -77,12 +77,12 @@ func TestShorten(t *testing.T) {
 func TestMaskLine(t *testing.T) {
 	for in, want := range map[string]string{
 		`	creds := credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")`: `	creds := credentials.NewStaticCredentialsProvider("AKIA…MPLE", "wJal…EKEY", "")`,
-		`	// key: AKIAIOSFODNN7EXAMPLE`: `	// key: AKIA…MPLE`,
-		"\tk := `ASIAIOSFODNN7EXAMPLE`": "\tk := `ASIA…MPLE`",
+		`	// key: AKIAIOSFODNN7EXAMPLE`:                                     `	// key: AKIA…MPLE`,
+		"\tk := `ASIAIOSFODNN7EXAMPLE`":                                     "\tk := `ASIA…MPLE`",
 		`		"AWS_SESSION_TOKEN=" + "FwoGZXIvYXdzEJr//////////wEaDOEXAMPLE",`: `		"AWS_SESSION_TOKEN=" + "FwoG…MPLE",`,
 		// Names, regions and error codes stay readable.
 		`	os.Getenv("AWS_SECRET_ACCESS_KEY"), "us-east-1", "ExpiredTokenException", "my-bucket-2024-logs"`: `	os.Getenv("AWS_SECRET_ACCESS_KEY"), "us-east-1", "ExpiredTokenException", "my-bucket-2024-logs"`,
-		`	if strings.Contains(err.Error(), "The provided token has expired") {`: `	if strings.Contains(err.Error(), "The provided token has expired") {`,
+		`	if strings.Contains(err.Error(), "The provided token has expired") {`:                            `	if strings.Contains(err.Error(), "The provided token has expired") {`,
 		// A line that is not whole Go (inside a raw string) is still masked.
 		`AKIAIOSFODNN7EXAMPLE unterminated "`: `AKIA…MPLE unterminated "`,
 	} {
