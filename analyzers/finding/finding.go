@@ -17,6 +17,11 @@ import (
 	"github.com/credlint/credlint/passes/srctext"
 )
 
+// MaxMessage is the length budget of a message after its "<rule>: ", in
+// characters (TestMessageBudget in package analyzers holds every fixture
+// message to it).
+const MaxMessage = 200
+
 // Finding is one problem a rule found.
 type Finding struct {
 	Pos, End token.Pos
@@ -58,21 +63,21 @@ func Brief(text, short string, max int) string {
 func Clip(s string, max int) string { return srctext.Shorten(s, max) }
 
 // ClipList shortens a comma-separated list ("A, B, C") to the items that
-// fit in max characters, followed by "…"; a first item that does not fit
-// alone is shortened by Clip.
+// fit in max characters, followed by ", …". The first item is kept whole
+// when it fits in max alone, else shortened by Clip.
 func ClipList(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
 	items := strings.Split(s, ", ")
-	out := items[0]
+	out := Clip(items[0], max)
 	for _, it := range items[1:] {
 		if utf8.RuneCountInString(out+", "+it) > max-3 {
 			break
 		}
 		out += ", " + it
 	}
-	return Clip(out, max-3) + ", …"
+	return out + ", …"
 }
 
 // whereRE finds positions quoted in a message: "internal/store/store.go:40".

@@ -294,18 +294,18 @@ func fix(h hit) string {
 	case sdk.V2:
 		switch h.form {
 		case formRetryer:
-			return "drop it for the SDK's standard retryer (3 attempts)"
+			return "drop it for the standard retryer (3 attempts)"
 		case formField:
-			return "leave it 0 (the default, 3 attempts) or raise it"
+			return "use 0 (the default) or more"
 		case formCall:
-			return "drop the call (3 attempts by default) or raise the count"
+			return "drop it (3 attempts by default) or pass 3 or more"
 		}
 	case sdk.V1:
 		switch {
 		case h.form == formRetryer:
-			return "drop it for the SDK's DefaultRetryer (3 retries)"
+			return "drop it for the DefaultRetryer (3 retries)"
 		case h.form == formNilRetryer:
-			return "drop the call: an unset Retryer makes 3 retries"
+			return "drop it: an unset Retryer makes 3 retries"
 		case h.form == formOmitted || h.form == formField && h.defaultZero:
 			return "set NumMaxRetries to client.DefaultRetryerMaxNumRetries (3)"
 		case h.form == formField || h.form == formCall:

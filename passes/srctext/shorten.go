@@ -12,7 +12,8 @@ import (
 // and the same for composite literals), then, if that is not enough, cuts
 // at the last word boundary that fits and ends with "…". A word is a run
 // of letters, digits and underscores: an identifier is never cut
-// (`cfg.Credentials.Retriev…`). When even the first word is longer than
+// (`cfg.Credentials.Retriev…`), nor is a call or literal cut at its
+// bracket (`client.AssumeRole(…`), nor a string right after its quote. When even the first word is longer than
 // max, the text is cut after it; text that is a single word is returned
 // whole.
 func Shorten(s string, max int) string {
@@ -37,9 +38,15 @@ func Shorten(s string, max int) string {
 func cutAtWord(s string, max int) string {
 	r := []rune(s)
 	cut := -1
+	quoted := false // inside a "..." literal
 	for i := 1; i < len(r); i++ {
-		if isWord(r[i-1]) && isWord(r[i]) {
-			continue
+		opens := false
+		if r[i-1] == '"' && (i < 2 || r[i-2] != '\\') {
+			quoted = !quoted
+			opens = quoted
+		}
+		if isWord(r[i-1]) && isWord(r[i]) || opens || isOpen(r[i-1]) || isOpen(r[i]) {
+			continue // within a word, right after an opening quote, at a bracket
 		}
 		if n := len([]rune(strings.TrimRight(string(r[:i]), " "))); n > 0 && n <= max-1 {
 			cut = i
@@ -55,6 +62,8 @@ func cutAtWord(s string, max int) string {
 	}
 	return strings.TrimRight(string(r[:cut]), " ") + "…"
 }
+
+func isOpen(r rune) bool { return r == '(' || r == '{' || r == '[' }
 
 func isWord(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
 

@@ -64,6 +64,10 @@ func TestShorten(t *testing.T) {
 		// Inside a string literal the cut falls between words.
 		{`strings.Contains "The provided token has expired"`, 44, `strings.Contains "The provided token has…`},
 		{`in helper.IsExpiredText, at src/expiryerr/helper/helper.go:12`, 44, `in helper.IsExpiredText, at src/expiryerr/…`},
+		// Not at a bracket.
+		{`client.GetSessionToken(ctx, in)`, 24, `client.…`},
+		// Not right after an opening quote.
+		{`prefix + "AWS_ACCESS_KEY_ID"`, 20, `prefix +…`},
 		// One word longer than max: cut after it, or not at all.
 		{`averyveryverylongidentifier.X`, 10, `averyveryverylongidentifier…`},
 		{`averyveryverylongidentifier`, 10, `averyveryverylongidentifier`},
