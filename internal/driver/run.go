@@ -408,15 +408,15 @@ type key struct {
 func findingKey(d Finding) key { return key{d.Posn, d.End, d.Message} }
 
 // jsonOwners returns, for each distinct finding, the ID of the package
-// whose JSON entry lists it: the first package that reports it and is not
-// a test variant (its ID has no " [p.test]"), else the first that reports
-// it.
+// whose JSON entry lists it: the first package without an error that
+// reports it and is not a test variant (its ID has no " [p.test]"), else
+// the first variant without an error that reports it.
 func (r *Result) jsonOwners() map[key]string {
 	owners := map[key]string{}
 	for _, variants := range []bool{false, true} {
 		for _, p := range r.Packages {
-			if strings.Contains(p.ID, " [") != variants {
-				continue
+			if strings.Contains(p.ID, " [") != variants || p.Err != "" {
+				continue // a package whose entry is its error lists no findings
 			}
 			for _, d := range p.Findings {
 				if _, ok := owners[findingKey(d)]; !ok {
