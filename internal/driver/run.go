@@ -303,14 +303,10 @@ func rootCause(act *checker.Action) error {
 // by position and message: a file of a package and of its test variant is
 // analyzed twice.
 func (r *Result) each(f func(Finding)) {
-	type key struct {
-		pos, end token.Position
-		message  string
-	}
-	seen := map[key]bool{}
+	seen := map[findingID]bool{}
 	for _, p := range r.Packages {
 		for _, d := range p.Findings {
-			k := key{d.Posn, d.End, d.Message}
+			k := findingKey(d)
 			if seen[k] {
 				continue
 			}
@@ -399,20 +395,20 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 	return err
 }
 
-// key identifies a finding across the packages that report it.
-type key struct {
+// findingID identifies a finding across the packages that report it.
+type findingID struct {
 	pos, end token.Position
 	message  string
 }
 
-func findingKey(d Finding) key { return key{d.Posn, d.End, d.Message} }
+func findingKey(d Finding) findingID { return findingID{d.Posn, d.End, d.Message} }
 
 // jsonOwners returns, for each distinct finding, the ID of the package
 // whose JSON entry lists it: the first package without an error that
 // reports it and is not a test variant (its ID has no " [p.test]"), else
 // the first variant without an error that reports it.
-func (r *Result) jsonOwners() map[key]string {
-	owners := map[key]string{}
+func (r *Result) jsonOwners() map[findingID]string {
+	owners := map[findingID]string{}
 	for _, variants := range []bool{false, true} {
 		for _, p := range r.Packages {
 			if strings.Contains(p.ID, " [") != variants || p.Err != "" {
