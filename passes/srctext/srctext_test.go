@@ -95,3 +95,21 @@ func TestMaskLine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShortenMaskLine: no input makes Shorten or MaskLine panic, Shorten
+// never returns more than its input when it cuts, and MaskLine never
+// leaves an AWS key ID whole.
+func FuzzShortenMaskLine(f *testing.F) {
+	for _, s := range []string{`cfg.Credentials.Retrieve(ctx)`, `f("a, b", {x}, [1])`, "`AKIAIOSFODNN7EXAMPLE", `"\"(`, `)))(((`, "é😀 (x, y)"} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		if max < 1 || max > 200 {
+			return
+		}
+		Shorten(s, max)
+		if got := MaskLine(s); awsKeyIDIn.MatchString(got) {
+			t.Errorf("MaskLine(%q) = %q keeps a key", s, got)
+		}
+	})
+}
