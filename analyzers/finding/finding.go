@@ -17,6 +17,11 @@ import (
 	"github.com/credlint/credlint/passes/srctext"
 )
 
+// MaxMessage is the length budget of a message after its "<rule>: ", in
+// characters (TestMessageBudget in package analyzers holds every fixture
+// message to it).
+const MaxMessage = 200
+
 // Finding is one problem a rule found.
 type Finding struct {
 	Pos, End token.Pos
@@ -44,7 +49,7 @@ func ComparePos(fset *token.FileSet, a, b token.Pos) int {
 
 // Brief shortens a rendered construction for a message: text itself when
 // it is at most max characters, else short (the callee or type alone,
-// "credentials.NewStaticV4(...)"), clipped.
+// "credentials.NewStaticV4(...)"), shortened by Clip.
 func Brief(text, short string, max int) string {
 	if utf8.RuneCountInString(text) <= max || short == "" {
 		return Clip(text, max)
@@ -52,30 +57,27 @@ func Brief(text, short string, max int) string {
 	return Clip(short, max)
 }
 
-// Clip cuts s to at most max characters, ending it with "…" when cut.
-func Clip(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
-}
+// Clip fits s in max characters without cutting a word: whole arguments
+// are dropped first, then s is cut between words and ends with "…"
+// (srctext.Shorten).
+func Clip(s string, max int) string { return srctext.Shorten(s, max) }
 
 // ClipList shortens a comma-separated list ("A, B, C") to the items that
-// fit in max characters, followed by "…".
+// fit in max characters, followed by ", …". The first item is kept whole
+// when it fits in max alone, else shortened by Clip.
 func ClipList(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
 	items := strings.Split(s, ", ")
-	out := items[0]
+	out := Clip(items[0], max)
 	for _, it := range items[1:] {
 		if utf8.RuneCountInString(out+", "+it) > max-3 {
 			break
 		}
 		out += ", " + it
 	}
-	return Clip(out, max-3) + ", …"
+	return out + ", …"
 }
 
 // whereRE finds positions quoted in a message: "internal/store/store.go:40".

@@ -82,8 +82,8 @@ func TestWhereFromModuleRoot(t *testing.T) {
 }
 
 func TestClip(t *testing.T) {
-	if got := Clip("abcdef", 4); got != "abc…" {
-		t.Errorf("Clip = %q", got)
+	if got := Clip("cfg.Credentials.Retrieve(ctx)", 20); got != "cfg.Credentials.…" {
+		t.Errorf("Clip = %q: a word cut", got)
 	}
 	if got := ClipList("AAAA, BBBB, CCCC", 12); got != "AAAA, …" {
 		t.Errorf("ClipList = %q", got)

@@ -37,6 +37,8 @@ type DisablesRetries struct {
 	Attempts int64
 	// Credentials is true when the knob also governs the ECS credential client.
 	Credentials bool
+	// Fix is what to do instead, for the knob's form (see fix).
+	Fix string
 }
 
 // AFact marks DisablesRetries as a fact.
@@ -46,10 +48,24 @@ func (f *DisablesRetries) String() string {
 	return fmt.Sprintf("disablesRetries(%s, %d attempt(s))", f.Knob, f.Attempts)
 }
 
+// form is how a knob is written, which decides the fix.
+type form int
+
+const (
+	formRetryer    form = iota + 1 // a retryer that never retries: aws.NopRetryer, client.NoOpRetryer
+	formNilRetryer                 // v1 request.WithRetryer(cfg, nil)
+	formField                      // a field: RetryMaxAttempts, MaxAttempts, MaxRetries, NumMaxRetries
+	formOmitted                    // v1 client.DefaultRetryer{} without NumMaxRetries
+	formCall                       // config.WithRetryMaxAttempts, retry.AddWithMaxAttempts, WithMaxRetries
+	formVar                        // the package default minio.MaxRetry
+)
+
 // hit is one knob found in the source.
 type hit struct {
 	node        ast.Node
 	sdk         sdk.SDK
+	form        form
+	defaultZero bool // a v1 DefaultRetryer field: omitted means no retries
 	knob        string
 	attempts    int64
 	credentials bool
@@ -77,9 +93,9 @@ func run(p *rule.Pass) (finding.List, error) {
 		h.credentials = h.credentials || appliesToCredentials(info, cur)
 		out = append(out, finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)})
 		if fd := returnedFrom(cur); fd != nil && facts[fd] == nil {
-			f := &DisablesRetries{SDK: h.sdk, Knob: h.knob, Attempts: h.attempts, Credentials: h.credentials, Where: where(pass, h.node.Pos())}
+			f := &DisablesRetries{SDK: h.sdk, Knob: h.knob, Attempts: h.attempts, Credentials: h.credentials, Where: where(pass, h.node.Pos()), Fix: fix(h)}
 			if h.via != nil {
-				f.Knob, f.Where = h.via.Knob, h.via.Where
+				f.Knob, f.Where, f.Fix = h.via.Knob, h.via.Where, h.via.Fix
 			}
 			facts[fd] = f
 		}
@@ -91,7 +107,7 @@ func run(p *rule.Pass) (finding.List, error) {
 		case *ast.CompositeLit:
 			t := info.TypeOf(n)
 			if k, ok := sdk.NoRetryerType(t); ok {
-				add(cur, hit{node: n, sdk: k.SDK, knob: sdk.TypeSymbol(t).String(), attempts: 1})
+				add(cur, hit{node: n, sdk: k.SDK, form: formRetryer, knob: sdk.TypeSymbol(t).String(), attempts: 1})
 				continue
 			}
 			present := map[string]bool{}
@@ -103,13 +119,13 @@ func run(p *rule.Pass) (finding.List, error) {
 				field := sdk.KeyedFieldSymbol(t, kv.Key)
 				present[field.Name] = true
 				if k, ok := sdk.FieldKnob(field); ok {
-					if h, ok := valueHit(info, kv.Value, k, field.String()); ok {
+					if h, ok := valueHit(info, kv.Value, k, formField, field.String()); ok {
 						add(cur.Child(kv).Child(kv.Value), h)
 					}
 				}
 			}
 			if name, k, ok := sdk.StructDefaultKnobs(t); ok && !present[name] {
-				add(cur, hit{node: n, sdk: k.SDK, knob: sdk.TypeSymbol(t).String() + " without " + name, attempts: 1})
+				add(cur, hit{node: n, sdk: k.SDK, form: formOmitted, knob: sdk.TypeSymbol(t).String() + " without " + name, attempts: 1})
 			}
 		case *ast.AssignStmt:
 			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
@@ -119,11 +135,12 @@ func run(p *rule.Pass) (finding.List, error) {
 				var k sdk.Knob
 				var name string
 				var ok bool
+				f := formVar
 				switch l := ast.Unparen(lhs).(type) {
 				case *ast.SelectorExpr:
 					if field := sdk.FieldSymbol(info, l); field.Name != "" {
 						k, ok = sdk.FieldKnob(field)
-						name = field.String()
+						name, f = field.String(), formField
 					} else {
 						sym := sdk.SymbolOf(info.Uses[l.Sel])
 						k, ok = sdk.VarKnob(sym)
@@ -137,20 +154,20 @@ func run(p *rule.Pass) (finding.List, error) {
 				if !ok {
 					continue
 				}
-				if h, ok := valueHit(info, n.Rhs[i], k, name); ok {
+				if h, ok := valueHit(info, n.Rhs[i], k, f, name); ok {
 					add(cur.Child(n.Rhs[i]), h)
 				}
 			}
 		case *ast.CallExpr:
 			sym := sdk.CalleeSymbol(info, n)
 			if k, ok := sdk.FuncKnob(sym); ok && k.Arg < len(n.Args) {
-				if h, ok := valueHit(info, n.Args[k.Arg], k, sym.String()); ok {
+				if h, ok := valueHit(info, n.Args[k.Arg], k, formCall, sym.String()); ok {
 					h.node = n
 					add(cur, h)
 				}
 			}
 			if s, ok := sdk.RetryerSetterOf(sym); ok && s.NilDisables && s.Arg < len(n.Args) && astq.IsNil(info, n.Args[s.Arg]) {
-				add(cur, hit{node: n, sdk: s.SDK, knob: sym.String() + "(cfg, nil)", attempts: 1})
+				add(cur, hit{node: n, sdk: s.SDK, form: formNilRetryer, knob: sym.String() + "(cfg, nil)", attempts: 1})
 			}
 		case *ast.Ident:
 			// A function of another package that returns a retry-disabling value.
@@ -174,7 +191,7 @@ func run(p *rule.Pass) (finding.List, error) {
 }
 
 // valueHit evaluates a knob's constant value.
-func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool) {
+func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, f form, name string) (hit, bool) {
 	v, ok := sdk.IntArg(info, e)
 	if !ok {
 		return hit{}, false
@@ -183,7 +200,7 @@ func valueHit(info *types.Info, e ast.Expr, k sdk.Knob, name string) (hit, bool)
 	if !finite {
 		return hit{}, false
 	}
-	return hit{node: e, sdk: k.SDK, knob: fmt.Sprintf("%s = %d", name, v), attempts: attempts}, true
+	return hit{node: e, sdk: k.SDK, form: f, defaultZero: k.DefaultZero, knob: fmt.Sprintf("%s = %d", name, v), attempts: attempts}, true
 }
 
 // appliesToCredentials reports whether a knob sits inside a setting that
@@ -233,11 +250,14 @@ func returnedFrom(cur inspector.Cursor) *ast.FuncDecl {
 
 func where(pass *analysis.Pass, pos token.Pos) string { return srctext.Where(pass.Fset, pos) }
 
-// message says what the knob does and what fails because of it.
+// message says what the knob does, what fails because of it on ECS, and
+// what to write instead.
 func message(h hit, min int) string {
 	what := h.knob
+	fixText := fix(h)
 	if h.via != nil {
 		what = fmt.Sprintf("%s returns %s (%s), which", h.viaName, h.via.Knob, h.via.Where)
+		fixText = h.via.Fix
 	}
 	var effect string
 	switch {
@@ -251,14 +271,53 @@ func message(h hit, min int) string {
 	var why string
 	switch h.sdk {
 	case sdk.V1:
-		why = "v1 refreshes credentials after ExpiredToken only on a retry; leave MaxRetries unset"
+		why = "v1 refreshes credentials after ExpiredToken only on a retry"
 	case sdk.Minio:
-		why = "a throttle or a 5xx fails at once; leave MaxRetries at 0 (the default)"
+		why = "a throttle or a 5xx fails at once"
 	default:
-		why = "a 5xx or slow credential fetch fails at once; use 0 (the default) or more"
+		why = "a 5xx or slow credential fetch fails at once"
 		if h.credentials {
-			why = "the ECS credential fetch is not retried either; use 0 (the default) or more"
+			why = "the ECS credential fetch is not retried either"
 		}
 	}
-	return fmt.Sprintf("%s %s: %s", what, effect, why)
+	if fixText == "" {
+		return fmt.Sprintf("%s %s: %s", what, effect, why)
+	}
+	return fmt.Sprintf("%s %s: %s; %s", what, effect, why, fixText)
+}
+
+// fix says what to write instead of a knob, in the terms of its form: a
+// retryer is dropped, a count is left at the SDK's default (each SDK's own
+// meaning of 0 and of unset: docs/rules/noretry.md).
+func fix(h hit) string {
+	switch h.sdk {
+	case sdk.V2:
+		switch h.form {
+		case formRetryer:
+			return "drop it for the standard retryer (3 attempts)"
+		case formField:
+			return "use 0 (the default) or more"
+		case formCall:
+			return "drop it (3 attempts by default) or pass 3 or more"
+		}
+	case sdk.V1:
+		switch {
+		case h.form == formRetryer:
+			return "drop it for the DefaultRetryer (3 retries)"
+		case h.form == formNilRetryer:
+			return "drop it: an unset Retryer makes 3 retries"
+		case h.form == formOmitted || h.form == formField && h.defaultZero:
+			return "set NumMaxRetries to client.DefaultRetryerMaxNumRetries (3)"
+		case h.form == formField || h.form == formCall:
+			return "leave MaxRetries unset (3 retries)"
+		}
+	case sdk.Minio:
+		switch h.form {
+		case formField:
+			return "leave MaxRetries 0 (the default, minio.MaxRetry: 10 attempts)"
+		case formVar:
+			return "leave minio.MaxRetry at its default, 10"
+		}
+	}
+	return ""
 }

@@ -53,7 +53,7 @@ func run(p *rule.Pass) (finding.List, error) {
 		}
 		out = append(out, finding.Finding{
 			Pos: value.Pos(), End: value.End(),
-			Message: fmt.Sprintf("%s presigns for %s %s: the URL dies within minutes on ECS; presign for at most %s",
+			Message: fmt.Sprintf("%s presigns for %s %s: the URL dies with its session; presign for at most %s",
 				what, human(time.Duration(v)), why, human(limit)),
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -116,8 +117,21 @@ func inAdapter(info *types.Info, cur inspector.Cursor) bool {
 
 // message names the construction, where its keys come from, why that
 // fails on ECS and the fix, in one clause each; docs/rules/staticcreds.md
-// has the mechanism.
+// has the mechanism. A provenance expression is shortened (whole words,
+// its position kept) until the message fits finding.MaxMessage.
 func message(o *credflow.Origin, kind sdk.CredKind) string {
+	var m string
+	for _, max := range []int{40, 32, 24, 16} {
+		if m = messageFit(o, kind, max); utf8.RuneCountInString(m) <= finding.MaxMessage {
+			break
+		}
+	}
+	return m
+}
+
+// messageFit is message with provenance expressions of at most max
+// characters.
+func messageFit(o *credflow.Origin, kind sdk.CredKind, max int) string {
 	p := o.Prov
 	c := construct(o)
 	if (p.Kind == credflow.ProvEnv || p.Kind == credflow.ProvConfig) && p.Detail != "" {
@@ -133,9 +147,9 @@ func message(o *credflow.Origin, kind sdk.CredKind) string {
 	case kind == sdk.CredSharedFile:
 		return fmt.Sprintf("%s reads the shared credentials file once: it bypasses the ECS task role and never refreshes; %s", c, advice(o.SDK))
 	case p.Kind == credflow.ProvSTS:
-		return fmt.Sprintf("%s freezes STS credentials (%s): they expire in hours; %s", c, detail(p.Detail), stsAdvice(o.SDK))
+		return fmt.Sprintf("%s freezes STS credentials (%s): they expire; %s", c, detail(p.Detail, max), stsAdvice(o.SDK))
 	case p.Kind == credflow.ProvSnapshot:
-		return fmt.Sprintf("%s freezes a snapshot (%s): it expires within hours; pass the provider instead", c, detail(p.Detail))
+		return fmt.Sprintf("%s freezes a snapshot (%s): it expires within hours; pass the provider instead", c, detail(p.Detail, max))
 	case p.Kind == credflow.ProvLiteral:
 		return fmt.Sprintf("%s builds static keys from literals (%s): a secret in the source that never refreshes; %s", c, p.Detail, advice(o.SDK))
 	case p.Kind == credflow.ProvEnv:
@@ -162,13 +176,14 @@ func why(t credflow.TokenState) string {
 }
 
 // detail shortens a provenance detail "expr at path/file.go:line" for a
-// message, keeping the position whole.
-func detail(d string) string {
+// message to an expression of at most max characters, keeping the
+// position whole.
+func detail(d string, max int) string {
 	expr, at := finding.SplitAt(d)
 	if at == "" {
-		return finding.Clip(d, 60)
+		return finding.Clip(d, max+20)
 	}
-	return finding.Clip(expr, 24) + " at " + at
+	return finding.Clip(expr, max) + " at " + at
 }
 
 // stsAdvice names the SDK's provider that calls STS again before the
@@ -199,9 +214,9 @@ func setenvMessage(flow *credflow.Flow, call *ast.CallExpr, name string) string 
 	p := flow.KeyProv(call.Args[1])
 	switch p.Kind {
 	case credflow.ProvSnapshot:
-		what = fmt.Sprintf("exports a snapshot (%s)", detail(p.Detail))
+		what = fmt.Sprintf("exports a snapshot (%s)", detail(p.Detail, 40))
 	case credflow.ProvSTS:
-		what = fmt.Sprintf("exports STS credentials (%s)", detail(p.Detail))
+		what = fmt.Sprintf("exports STS credentials (%s)", detail(p.Detail, 40))
 	case credflow.ProvLiteral:
 		what = "exports a literal secret"
 	}

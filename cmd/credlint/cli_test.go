@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -92,6 +93,7 @@ func TestExitCodes(t *testing.T) {
 		{"sarif, no findings", []string{"-sarif", "./noretry/traps"}, 0},
 		{"sarif, findings", []string{"-sarif", "./noretry/v1"}, 3},
 		{"sarif, a bad config", []string{"-sarif", "-config", badConfig, "./noretry/v1"}, 1},
+		{"sarif, a package that does not type-check", []string{"-sarif", "./broken", "./noretry/v1"}, 1},
 		{"fix, nothing to fix", []string{"-fix", "-diff", "./noretry/traps"}, 0},
 		{"fix, findings left without a fix", []string{"-fix", "-diff", "./staticcreds/fix"}, 3},
 		{"fix, a bad config", []string{"-fix", "-config", badConfig, "./noretry/v1"}, 1},
@@ -103,8 +105,21 @@ func TestExitCodes(t *testing.T) {
 			if code != r.want {
 				t.Errorf("credlint %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(r.args, " "), code, r.want, stdout, stderr)
 			}
-			if code == 1 && strings.HasPrefix(r.args[0], "-sarif") && stdout != "" {
-				t.Errorf("-sarif printed a log despite the error:\n%s", stdout)
+			// A failed -sarif run still writes its log, the errors as
+			// notifications of an unsuccessful invocation.
+			if code == 1 && strings.HasPrefix(r.args[0], "-sarif") {
+				var log struct {
+					Runs []struct {
+						Invocations []struct {
+							ExecutionSuccessful        bool
+							ToolExecutionNotifications []json.RawMessage
+						}
+					}
+				}
+				if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 ||
+					log.Runs[0].Invocations[0].ExecutionSuccessful || len(log.Runs[0].Invocations[0].ToolExecutionNotifications) == 0 {
+					t.Errorf("-sarif on an error: want a log with an unsuccessful invocation and its errors (%v):\n%s", err, stdout)
+				}
 			}
 		})
 	}

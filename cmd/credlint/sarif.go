@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime/debug"
@@ -56,7 +57,10 @@ func underVet(args []string) bool {
 
 // runSARIF runs this same binary with -json and the other arguments, and
 // prints the findings as SARIF. It returns the exit status: 3 findings, 0
-// none, 1 an error (whose text goes to stderr, with no SARIF output).
+// none, 1 an error. The errors go to stderr; when the run printed its
+// findings (a package that does not load or type-check fails the run, not
+// the others), the SARIF log is written too, with each error as a
+// notification of the invocation (executionSuccessful false).
 func runSARIF(args []string) int {
 	if underVet(args) {
 		fmt.Fprintln(os.Stderr, "credlint: -sarif cannot be used under go vet; run credlint -sarif ./... instead")
@@ -74,31 +78,42 @@ func runSARIF(args []string) int {
 		fmt.Fprintf(os.Stderr, "credlint: -sarif: %v\n", err)
 		return 1
 	}
-	var stdout bytes.Buffer
+	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(exe, append([]string{"-json"}, args...)...)
-	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	cmd.Stdout, cmd.Stderr = &stdout, io.MultiWriter(os.Stderr, &stderr)
+	failed := false
 	if err := cmd.Run(); err != nil {
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) {
 			fmt.Fprintf(os.Stderr, "credlint: -sarif: %v\n", err)
+			return 1
 		}
-		return 1 // the driver printed the errors (packages that do not load or type-check)
+		failed = true // the driver printed the errors (packages that do not load or type-check)
 	}
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "credlint: -sarif: %v\n", err)
 		return 1
 	}
-	log, n, err := sarif.Convert(stdout.Bytes(), wd, sarifTool())
+	var runErrs []string
+	if failed {
+		runErrs = []string{stderr.String()}
+	}
+	log, n, err := sarif.Convert(stdout.Bytes(), wd, sarifTool(), runErrs...)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "credlint: %v\n", err)
+		if !failed { // a failed run that printed no findings has said why
+			fmt.Fprintf(os.Stderr, "credlint: %v\n", err)
+		}
 		return 1
 	}
 	if _, err := os.Stdout.Write(log); err != nil {
 		fmt.Fprintf(os.Stderr, "credlint: -sarif: %v\n", err)
 		return 1
 	}
-	if n > 0 {
+	switch {
+	case failed:
+		return 1
+	case n > 0:
 		return 3
 	}
 	return 0
@@ -112,9 +127,7 @@ func sarifTool() sarif.Tool {
 		InformationURI: analyzers.Analyzer.URL,
 		Level:          "error",
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		tool.Version = bi.Main.Version
-	}
+	tool.Version, tool.SemanticVersion = toolVersion()
 	// A rule's description is the summary line of its Doc, which comes
 	// from its package comment (analyzers/<rule>/doc.go); its help is its
 	// page in docs/rules.
@@ -127,6 +140,38 @@ func sarifTool() sarif.Tool {
 		HelpURI:     analyzers.Analyzer.URL + "#suppressing-a-finding",
 	})
 	return tool
+}
+
+// toolVersion is credlint's version for a SARIF log: the module version
+// (and its SemVer form) when installed with go install ...@version, else
+// "devel", with the VCS revision when the build recorded one
+// ("devel+0e24f7c1a2b3", "devel+0e24f7c1a2b3.dirty" when the checkout was
+// modified).
+func toolVersion() (version, semver string) {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel", ""
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v, strings.TrimPrefix(v, "v")
+	}
+	var rev string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	switch {
+	case rev == "":
+		return "devel", ""
+	case modified:
+		return "devel+" + rev + ".dirty", ""
+	}
+	return "devel+" + rev, ""
 }
 
 func firstLine(s string) string {

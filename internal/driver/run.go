@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/internal/jsontree"
+	"github.com/credlint/credlint/passes/srctext"
 )
 
 // Options configure Run.
@@ -302,14 +303,10 @@ func rootCause(act *checker.Action) error {
 // by position and message: a file of a package and of its test variant is
 // analyzed twice.
 func (r *Result) each(f func(Finding)) {
-	type key struct {
-		pos, end token.Position
-		message  string
-	}
-	seen := map[key]bool{}
+	seen := map[findingID]bool{}
 	for _, p := range r.Packages {
 		for _, d := range p.Findings {
-			k := key{d.Posn, d.End, d.Message}
+			k := findingKey(d)
 			if seen[k] {
 				continue
 			}
@@ -346,7 +343,8 @@ func printPlain(w io.Writer, posn, end token.Position, message string, contextLi
 	lines := strings.Split(string(data), "\n")
 	for i := posn.Line - contextLines; i <= end.Line+contextLines; i++ {
 		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+			// Keys in the source are masked as in messages.
+			fmt.Fprintf(w, "%d\t%s\n", i, srctext.MaskLine(lines[i-1]))
 		}
 	}
 }
@@ -364,16 +362,26 @@ func relPath(dir, name string) string {
 }
 
 // PrintJSON prints the x/tools JSON tree (the format of `-json` in every
-// go/analysis driver), with every result under the analyzer's name.
+// go/analysis driver), with every result under the analyzer's name. A
+// finding is listed once: a file of a package and of its test variant
+// ("p" and "p [p.test]") is analyzed twice, and the finding is kept under
+// the package's own ID; one in a _test.go file alone under its variant's.
 func (r *Result) PrintJSON(w io.Writer, name string) error {
+	owners := r.jsonOwners()
 	tree := map[string]map[string]any{}
 	for _, p := range r.Packages {
 		var v any
+		var own []Finding
+		for _, d := range p.Findings {
+			if owners[findingKey(d)] == p.ID {
+				own = append(own, d)
+			}
+		}
 		switch {
 		case p.Err != "":
 			v = jsontree.Error{Err: p.Err}
-		case len(p.Findings) > 0:
-			v = jsonDiagnostics(p.Findings)
+		case len(own) > 0:
+			v = jsonDiagnostics(own)
 		default:
 			continue
 		}
@@ -385,6 +393,35 @@ func (r *Result) PrintJSON(w io.Writer, name string) error {
 	}
 	_, err = fmt.Fprintf(w, "%s\n", data)
 	return err
+}
+
+// findingID identifies a finding across the packages that report it.
+type findingID struct {
+	pos, end token.Position
+	message  string
+}
+
+func findingKey(d Finding) findingID { return findingID{d.Posn, d.End, d.Message} }
+
+// jsonOwners returns, for each distinct finding, the ID of the package
+// whose JSON entry lists it: the first package without an error that
+// reports it and is not a test variant (its ID has no " [p.test]"), else
+// the first variant without an error that reports it.
+func (r *Result) jsonOwners() map[findingID]string {
+	owners := map[findingID]string{}
+	for _, variants := range []bool{false, true} {
+		for _, p := range r.Packages {
+			if strings.Contains(p.ID, " [") != variants || p.Err != "" {
+				continue // a package whose entry is its error lists no findings
+			}
+			for _, d := range p.Findings {
+				if _, ok := owners[findingKey(d)]; !ok {
+					owners[findingKey(d)] = p.ID
+				}
+			}
+		}
+	}
+	return owners
 }
 
 func jsonDiagnostics(findings []Finding) []jsontree.Diagnostic {

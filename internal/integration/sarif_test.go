@@ -101,7 +101,7 @@ func runSARIF(t *testing.T, sch *jsonschema.Schema, dir string) (sarifLog, []byt
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	if code == 1 {
+	if code == 1 && len(bytes.TrimSpace(stdout.Bytes())) == 0 {
 		return sarifLog{}, stdout.Bytes(), code
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
@@ -234,9 +234,12 @@ func Client() *s3.Client {
 		t.Errorf("credlint -sarif on clean code: exit %d, want 0 and no results\n%s", code, raw)
 	}
 
-	// An error: exit 1 and no log.
+	// An error: exit 1, and a valid log whose invocation failed with the
+	// compiler's error as a notification (cmd/credlint's
+	// TestSARIFPartialFailure has a module where other packages still
+	// report).
 	broken := miniModule(t, map[string]string{"a/a.go": "package a\n\nvar x int = \"s\"\n"})
-	if _, raw, code := runSARIF(t, sch, broken); code != 1 || len(bytes.TrimSpace(raw)) != 0 {
-		t.Errorf("credlint -sarif on code that does not compile: exit %d, stdout %q; want 1 and nothing", code, raw)
+	if log, raw, code := runSARIF(t, sch, broken); code != 1 || len(log.Runs) != 1 || len(log.Runs[0].Results) != 0 || !bytes.Contains(raw, []byte(`"executionSuccessful": false`)) || !bytes.Contains(raw, []byte("a.go:3")) {
+		t.Errorf("credlint -sarif on code that does not compile: exit %d; want 1 and a log with the error as a notification:\n%s", code, raw)
 	}
 }

@@ -9,17 +9,22 @@
 // with 1-based lines and UTF-16 columns, and an artifact URI relative to
 // the base directory (%SRCROOT%), percent-encoded. Suggested fixes become
 // SARIF fixes and related positions related locations.
+//
+// A run that failed in part (a package that does not load or type-check)
+// is still a log: the other packages' results are written, and each error
+// is a toolExecutionNotifications entry of the run's invocation, whose
+// executionSuccessful is then false.
 package sarif
 
 import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,10 +48,13 @@ type Rule struct {
 
 // Tool describes the tool that produced the findings.
 type Tool struct {
-	Name           string
-	Version        string // "" when unknown
-	InformationURI string
-	Rules          []Rule
+	Name    string
+	Version string // "" when unknown
+	// SemanticVersion is the version as SemVer 2.0 (1.2.3), "" when the
+	// build has none.
+	SemanticVersion string
+	InformationURI  string
+	Rules           []Rule
 	// Level is the level of every result: "error", "warning" or "note".
 	Level string
 }
@@ -54,10 +62,14 @@ type Tool struct {
 // Convert reads the JSON tree printed by a go/analysis driver's -json flag
 // and returns a SARIF 2.1.0 log with one run, and the number of results.
 // File names are made relative to baseDir (absolute file URIs when a file
-// lies outside it). An analysis error recorded in the tree is returned as
-// an error.
-func Convert(tree []byte, baseDir string, tool Tool) ([]byte, int, error) {
-	diags, err := parseTree(tree)
+// lies outside it). An analysis error recorded in the tree (a package that
+// does not load or type-check) and each of runErrs (errors of the run that
+// no package carries, as the driver printed them) become a notification
+// of the run's invocation, said once; the results of the other packages
+// are written all the same. The error is for input that is not a JSON
+// tree.
+func Convert(tree []byte, baseDir string, tool Tool, runErrs ...string) ([]byte, int, error) {
+	diags, failures, err := parseTree(tree)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -67,7 +79,7 @@ func Convert(tree []byte, baseDir string, tool Tool) ([]byte, int, error) {
 	}
 	c := &converter{base: baseDir, lines: map[string][]string{}, ruleIndex: map[string]int{}}
 	level := cmp.Or(tool.Level, "warning")
-	driver := &driver{Name: tool.Name, Version: tool.Version, InformationURI: tool.InformationURI, Rules: []rule{}}
+	driver := &driver{Name: tool.Name, Version: tool.Version, SemanticVersion: tool.SemanticVersion, InformationURI: tool.InformationURI, Rules: []rule{}}
 	for _, r := range tool.Rules {
 		c.ruleIndex[r.ID] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, newRule(r, level))
@@ -103,6 +115,19 @@ func Convert(tree []byte, baseDir string, tool Tool) ([]byte, int, error) {
 		results = append(results, res)
 	}
 
+	inv := invocation{ExecutionSuccessful: true, WorkingDirectory: &artifactLocation{URI: dirURI(baseDir)}}
+	seen := map[string]bool{}
+	for _, text := range append(failures, runErrs...) {
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), tool.Name+": "))
+			if line == "" || seen[line] {
+				continue
+			}
+			seen[line] = true
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, c.notification(line))
+		}
+	}
 	log := sarifLog{
 		Schema:  SchemaURI,
 		Version: "2.1.0",
@@ -110,7 +135,7 @@ func Convert(tree []byte, baseDir string, tool Tool) ([]byte, int, error) {
 			Tool:               toolComponent{Driver: driver},
 			OriginalURIBaseIDs: map[string]artifactLocation{srcRoot: {URI: dirURI(baseDir)}},
 			ColumnKind:         "utf16CodeUnits",
-			Invocations:        []invocation{{ExecutionSuccessful: true, WorkingDirectory: &artifactLocation{URI: dirURI(baseDir)}}},
+			Invocations:        []invocation{inv},
 			Results:            results,
 		}},
 	}
@@ -122,6 +147,26 @@ func Convert(tree []byte, baseDir string, tool Tool) ([]byte, int, error) {
 		return nil, 0, fmt.Errorf("sarif: %w", err)
 	}
 	return buf.Bytes(), len(results), nil
+}
+
+// errorPosn is the position that starts a positioned error:
+// "/abs/file.go:3:13: message" (the column is optional).
+var errorPosn = regexp.MustCompile(`^(.+?\.(?:go|toml)):(\d+)(?::(\d+))?: `)
+
+// notification is an error of the run, at the position it starts with
+// when it has one.
+func (c *converter) notification(text string) notification {
+	n := notification{Level: "error", Message: message{Text: text}}
+	if m := errorPosn.FindStringSubmatch(text); m != nil {
+		posn := m[1] + ":" + m[2]
+		if m[3] != "" {
+			posn += ":" + m[3]
+		}
+		if loc, err := c.location(posn, ""); err == nil {
+			n.Locations = []location{loc}
+		}
+	}
+	return n
 }
 
 func newRule(r Rule, level string) rule {
@@ -160,34 +205,32 @@ type (
 )
 
 // parseTree decodes {"pkg": {"analyzer": [diagnostics] | {"error": "..."}}}
-// and returns the diagnostics in position order.
-func parseTree(data []byte) ([]jsonDiagnostic, error) {
+// and returns the diagnostics in position order and the errors in package
+// order.
+func parseTree(data []byte) ([]jsonDiagnostic, []string, error) {
 	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal(data, &tree); err != nil {
-		return nil, fmt.Errorf("sarif: reading the analysis JSON: %w", err)
+		return nil, nil, fmt.Errorf("sarif: reading the analysis JSON: %w", err)
 	}
 	var diags []jsonDiagnostic
-	var errs []error
+	var failures []string
 	for _, pkg := range sortedKeys(tree) {
 		for _, name := range sortedKeys(tree[pkg]) {
 			raw := bytes.TrimSpace(tree[pkg][name])
 			if len(raw) > 0 && raw[0] == '{' {
 				var e jsontree.Error
 				if err := json.Unmarshal(raw, &e); err != nil {
-					return nil, fmt.Errorf("sarif: %s: %s: %w", pkg, name, err)
+					return nil, nil, fmt.Errorf("sarif: %s: %s: %w", pkg, name, err)
 				}
-				errs = append(errs, fmt.Errorf("%s: %s: %s", pkg, name, e.Err))
+				failures = append(failures, e.Err)
 				continue
 			}
 			var ds []jsonDiagnostic
 			if err := json.Unmarshal(raw, &ds); err != nil {
-				return nil, fmt.Errorf("sarif: %s: %s: %w", pkg, name, err)
+				return nil, nil, fmt.Errorf("sarif: %s: %s: %w", pkg, name, err)
 			}
 			diags = append(diags, ds...)
 		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
 	}
 	slices.SortStableFunc(diags, func(a, b jsonDiagnostic) int {
 		pa, pb := parsePosn(a.Posn), parsePosn(b.Posn)
@@ -198,7 +241,7 @@ func parseTree(data []byte) ([]jsonDiagnostic, error) {
 	// same diagnostic: keep one.
 	return slices.CompactFunc(diags, func(a, b jsonDiagnostic) bool {
 		return a.Posn == b.Posn && a.Category == b.Category && a.Message == b.Message
-	}), nil
+	}), failures, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -383,10 +426,11 @@ type toolComponent struct {
 }
 
 type driver struct {
-	Name           string `json:"name"`
-	Version        string `json:"version,omitempty"`
-	InformationURI string `json:"informationUri,omitempty"`
-	Rules          []rule `json:"rules"`
+	Name            string `json:"name"`
+	Version         string `json:"version,omitempty"`
+	SemanticVersion string `json:"semanticVersion,omitempty"`
+	InformationURI  string `json:"informationUri,omitempty"`
+	Rules           []rule `json:"rules"`
 }
 
 type rule struct {
@@ -403,8 +447,15 @@ type ruleConfig struct {
 }
 
 type invocation struct {
-	ExecutionSuccessful bool              `json:"executionSuccessful"`
-	WorkingDirectory    *artifactLocation `json:"workingDirectory,omitempty"`
+	ExecutionSuccessful        bool              `json:"executionSuccessful"`
+	ToolExecutionNotifications []notification    `json:"toolExecutionNotifications,omitempty"`
+	WorkingDirectory           *artifactLocation `json:"workingDirectory,omitempty"`
+}
+
+type notification struct {
+	Level     string     `json:"level"`
+	Message   message    `json:"message"`
+	Locations []location `json:"locations,omitempty"`
 }
 
 type message struct {

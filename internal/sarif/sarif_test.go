@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,11 +135,76 @@ func TestConvertEmpty(t *testing.T) {
 	validate(t, schema(t), out)
 }
 
-func TestConvertError(t *testing.T) {
-	tree := `{"example.com/a": {"credlintconfig": {"error": ".credlint.toml:3: unknown key \"x\""}}}`
-	if _, _, err := Convert([]byte(tree), t.TempDir(), tool); err == nil || !strings.Contains(err.Error(), `example.com/a: credlintconfig: .credlint.toml:3: unknown key "x"`) {
-		t.Errorf("Convert(error tree) = %v; want the analysis error", err)
+// TestConvertPartialFailure: a package that does not load is a
+// notification of the invocation, said once (its test variant repeats
+// it), at the error's position; the other packages' results are written.
+func TestConvertPartialFailure(t *testing.T) {
+	base := t.TempDir()
+	broken := filepath.Join(base, "broken", "b.go")
+	good := filepath.Join(base, "good", "g.go")
+	typeErr := broken + `:3:13: cannot use "s" (untyped string constant) as int value in variable declaration`
+	tree, _ := json.Marshal(map[string]map[string]any{
+		"example.com/m/broken":                             {"credlint": map[string]string{"error": typeErr}},
+		"example.com/m/broken [example.com/m/broken.test]": {"credlint": map[string]string{"error": typeErr}},
+		"example.com/m/uses":                               {"credlint": map[string]string{"error": "example.com/m/uses not analyzed: a package it imports does not type-check"}},
+		"example.com/m/good": {"credlint": []map[string]any{
+			{"category": "noretry", "posn": good + ":5:2", "end": good + ":5:9", "message": "noretry: aws.NopRetryer disables retries"},
+		}},
+	})
+	out, n, err := Convert(tree, base, tool, "credlint: "+typeErr, "credlint: loading ./other/...: no Go files")
+	if err != nil {
+		t.Fatal(err)
 	}
+	validate(t, schema(t), out)
+	if n != 1 {
+		t.Errorf("%d results, want the good package's 1", n)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct{ Version string }
+			}
+			Invocations []struct {
+				ExecutionSuccessful        bool
+				ToolExecutionNotifications []struct {
+					Level     string
+					Message   struct{ Text string }
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+							Region           struct{ StartLine, StartColumn int }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Version != tool.Version {
+		t.Errorf("driver version %q, want %q", run.Tool.Driver.Version, tool.Version)
+	}
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful {
+		t.Error("executionSuccessful is true on a run with a package that does not type-check")
+	}
+	var texts []string
+	for _, n := range inv.ToolExecutionNotifications {
+		texts = append(texts, n.Message.Text)
+		if n.Level != "error" {
+			t.Errorf("notification %q: level %q, want error", n.Message.Text, n.Level)
+		}
+	}
+	want := []string{typeErr, "example.com/m/uses not analyzed: a package it imports does not type-check", "loading ./other/...: no Go files"}
+	if !slices.Equal(texts, want) {
+		t.Errorf("notifications:\n%s\nwant each error once:\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+	}
+	if locs := inv.ToolExecutionNotifications[0].Locations; len(locs) != 1 || locs[0].PhysicalLocation.ArtifactLocation.URI != "broken/b.go" || locs[0].PhysicalLocation.Region.StartLine != 3 {
+		t.Errorf("the type error's notification is not at broken/b.go:3: %+v", locs)
+	}
+
 	if _, _, err := Convert([]byte("not json"), t.TempDir(), tool); err == nil {
 		t.Error("Convert(not json) succeeded")
 	}

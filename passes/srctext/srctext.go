@@ -1,7 +1,9 @@
 // Package srctext renders source text into messages: positions
 // ("internal/store/store.go:40", from the module root), function names, and expressions shortened with
 // every string literal that may be a secret masked. Rules and passes print
-// code only through it, so masking is enforced in one place.
+// code only through it, so masking is enforced in one place; the driver's
+// context lines (-c N) are masked by MaskLine, and text too long for a
+// message is shortened by whole arguments and words (Shorten).
 package srctext
 
 import (

@@ -19,7 +19,7 @@ func isExpired(err error) bool { // want isExpired:`isClassifier\(text\)`
 }
 
 func isExpiredMessage(err error) bool { // want isExpiredMessage:`isClassifier\(text\)`
-	return err != nil && strings.Contains(err.Error(), tokenExpired) // want `expiryerr: expiry is found by text \(strings\.Contains "The provided token has ex…\) on the error of s3\.Client\.PutObject`
+	return err != nil && strings.Contains(err.Error(), tokenExpired) // want `expiryerr: expiry is found by text \(strings\.Contains "The provided token has…\) on the error of s3\.Client\.PutObject`
 }
 
 func get(ctx context.Context, c *s3.Client, in *s3.GetObjectInput) error { // want get:`returnsSDKError\(s3.Client.GetObject\)`

@@ -14,7 +14,7 @@ import (
 
 func fetch(ctx context.Context, c *s3.Client, in *s3.GetObjectInput) error { // want fetch:`returnsSDKError\(s3.Client.GetObject\)`
 	_, err := c.GetObject(ctx, in)
-	if helper.IsExpiredText(err) { // want `expiryerr: expiry is found by text \(in helper\.IsExpiredText, at src/expiryerr/h…\) on the error of s3\.Client\.GetObject`
+	if helper.IsExpiredText(err) { // want `expiryerr: expiry is found by text \(in helper\.IsExpiredText, at src/expiryerr/…\) on the error of s3\.Client\.GetObject`
 		return errors.New("expired")
 	}
 	return err

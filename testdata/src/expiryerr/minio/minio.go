@@ -93,7 +93,7 @@ func textMatching(ctx context.Context, mc *minio.Client) {
 	if strings.Contains(err.Error(), "ExpiredToken") { // want `expiryerr: expiry is found by text \(strings\.Contains "ExpiredToken"\) on the error of minio\.Client\.GetObject`
 		log.Fatal(err)
 	}
-	if strings.Contains(err.Error(), "The provided token has expired") { // want `expiryerr: expiry is found by text \(strings\.Contains "The provided token has ex…\) on the error of minio\.Client\.GetObject`
+	if strings.Contains(err.Error(), "The provided token has expired") { // want `expiryerr: expiry is found by text \(strings\.Contains "The provided token has…\) on the error of minio\.Client\.GetObject`
 		log.Fatal(err)
 	}
 	wrapped := fmt.Errorf("get: %w", err)

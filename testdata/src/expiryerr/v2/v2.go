@@ -63,13 +63,13 @@ func textMatching(ctx context.Context, client *s3.Client) error { // want textMa
 		return err
 	}
 	msg := strings.ToLower(err.Error())
-	if strings.HasSuffix(msg, "the provided token has expired.") { // want `expiryerr: expiry is found by text \(strings\.HasSuffix "the provided token has e…\) on the error of s3\.Client\.GetObject`
+	if strings.HasSuffix(msg, "the provided token has expired.") { // want `expiryerr: expiry is found by text \(strings\.HasSuffix "the provided token has…\) on the error of s3\.Client\.GetObject`
 		return err
 	}
 	if fmt.Sprint(err) == "ExpiredTokenException" { // want `expiryerr: expiry is found by text \(== "ExpiredTokenException"\) on the error of s3\.Client\.GetObject`
 		return err
 	}
-	if expiredRe.MatchString(err.Error()) { // want `expiryerr: expiry is found by text \(regexp MatchString "ExpiredToken\|RequestExp…\) on the error of s3\.Client\.GetObject`
+	if expiredRe.MatchString(err.Error()) { // want `expiryerr: expiry is found by text \(regexp MatchString "ExpiredToken\|…\) on the error of s3\.Client\.GetObject`
 		return err
 	}
 	wrapped := fmt.Errorf("get: %v", err)

@@ -7,12 +7,12 @@ import (
 )
 
 func init() {
-	minio.MaxRetry = 1 // want `noretry: minio\.MaxRetry = 1 disables retries`
+	minio.MaxRetry = 1 // want `noretry: minio\.MaxRetry = 1 disables retries: a throttle or a 5xx fails at once; leave minio\.MaxRetry at its default, 10$`
 }
 
 func clients(endpoint string) {
 	creds := credentials.NewIAM("")
-	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // want `noretry: minio\.Options\.MaxRetries = 1 disables retries`
+	_, _ = minio.New(endpoint, &minio.Options{Creds: creds, MaxRetries: 1}) // want `noretry: minio\.Options\.MaxRetries = 1 disables retries: .*; leave MaxRetries 0 \(the default, minio\.MaxRetry: 10 attempts\)$`
 	opts := &minio.Options{Creds: creds}
 	opts.MaxRetries = 1 // want `noretry: minio.Options.MaxRetries = 1`
 

@@ -28,13 +28,13 @@ func v2(ctx context.Context, cfg aws.Config) {
 		o.RetryMaxAttempts = 5
 	})
 
-	_ = dynamodb.New(dynamodb.Options{Retryer: aws.NopRetryer{}})    // want `noretry: aws\.NopRetryer disables retries`
-	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: 1})          // want `noretry: dynamodb\.Options\.RetryMaxAttempts = 1 disables retries`
+	_ = dynamodb.New(dynamodb.Options{Retryer: aws.NopRetryer{}})    // want `noretry: aws\.NopRetryer disables retries: a 5xx or slow credential fetch fails at once; drop it for the standard retryer \(3 attempts\)$`
+	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: 1})          // want `noretry: dynamodb\.Options\.RetryMaxAttempts = 1 disables retries: .*; use 0 \(the default\) or more$`
 	_ = dynamodb.New(dynamodb.Options{Retryer: retry.NewStandard()}) // the default
 	_ = dynamodb.New(dynamodb.Options{RetryMaxAttempts: -1})         // no cap
 
 	k := kinesis.NewFromConfig(cfg, func(o *kinesis.Options) {
-		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, 1) // want `noretry: retry.AddWithMaxAttempts = 1`
+		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, 1) // want `noretry: retry.AddWithMaxAttempts = 1 disables retries: .*; drop it \(3 attempts by default\) or pass 3 or more$`
 	})
 	_ = kinesis.New(kinesis.Options{RetryMaxAttempts: 3})
 

@@ -12,13 +12,13 @@ import (
 const noRetries = 0
 
 func sessions(n int) {
-	sess := session.Must(session.NewSession(&aws.Config{MaxRetries: aws.Int(0)}))   // want `noretry: aws\.Config\.MaxRetries = 0 disables retries`
-	_ = s3.New(sess, aws.NewConfig().WithMaxRetries(0))                             // want `noretry: aws\.Config\.WithMaxRetries = 0 disables retries`
+	sess := session.Must(session.NewSession(&aws.Config{MaxRetries: aws.Int(0)}))   // want `noretry: aws\.Config\.MaxRetries = 0 disables retries: v1 refreshes credentials after ExpiredToken only on a retry; leave MaxRetries unset \(3 retries\)$`
+	_ = s3.New(sess, aws.NewConfig().WithMaxRetries(0))                             // want `noretry: aws\.Config\.WithMaxRetries = 0 disables retries: .*; leave MaxRetries unset \(3 retries\)$`
 	_ = s3.New(sess, aws.NewConfig().WithMaxRetries(noRetries))                     // want `noretry: aws.Config.WithMaxRetries = 0`
-	_ = s3.New(sess, &aws.Config{Retryer: client.NoOpRetryer{}})                    // want `noretry: client\.NoOpRetryer disables retries`
-	_ = s3.New(sess, &aws.Config{Retryer: client.DefaultRetryer{NumMaxRetries: 0}}) // want `noretry: client.DefaultRetryer.NumMaxRetries = 0`
-	_ = s3.New(sess, &aws.Config{Retryer: client.DefaultRetryer{}})                 // want `noretry: client\.DefaultRetryer without NumMaxRetries disables retries`
-	_ = s3.New(sess, request.WithRetryer(aws.NewConfig(), nil))                     // want `noretry: request\.WithRetryer\(cfg, nil\) disables retries`
+	_ = s3.New(sess, &aws.Config{Retryer: client.NoOpRetryer{}})                    // want `noretry: client\.NoOpRetryer disables retries: .*; drop it for the DefaultRetryer \(3 retries\)$`
+	_ = s3.New(sess, &aws.Config{Retryer: client.DefaultRetryer{NumMaxRetries: 0}}) // want `noretry: client.DefaultRetryer.NumMaxRetries = 0 .*; set NumMaxRetries to client\.DefaultRetryerMaxNumRetries \(3\)$`
+	_ = s3.New(sess, &aws.Config{Retryer: client.DefaultRetryer{}})                 // want `noretry: client\.DefaultRetryer without NumMaxRetries disables retries: .*; set NumMaxRetries to client\.DefaultRetryerMaxNumRetries \(3\)$`
+	_ = s3.New(sess, request.WithRetryer(aws.NewConfig(), nil))                     // want `noretry: request\.WithRetryer\(cfg, nil\) disables retries: .*; drop it: an unset Retryer makes 3 retries$`
 
 	cfg := aws.NewConfig()
 	cfg.MaxRetries = aws.Int(0) // want `noretry: aws.Config.MaxRetries = 0`

@@ -18,11 +18,11 @@ type attempts int
 const typedOne attempts = 1
 
 func loadConfigs(ctx context.Context, n int) {
-	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))             // want `noretry: config\.WithRetryMaxAttempts = 1 disables retries`
+	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(1))             // want `noretry: config\.WithRetryMaxAttempts = 1 disables retries: .*; drop it \(3 attempts by default\) or pass 3 or more$`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(single))        // want `noretry: config\.WithRetryMaxAttempts = 1 disables retries`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryMaxAttempts(int(typedOne))) // want `noretry: config.WithRetryMaxAttempts = 1`
 	_, _ = config.LoadDefaultConfig(ctx, config.WithRetryer(func() aws.Retryer {
-		return aws.NopRetryer{} // want `noretry: aws\.NopRetryer disables retries`
+		return aws.NopRetryer{} // want `noretry: aws\.NopRetryer disables retries: the ECS credential fetch is not retried either; drop it for the standard retryer \(3 attempts\)$`
 	}))
 
 	// Negatives: 0 means the default (3 attempts), negative means no cap,
@@ -57,7 +57,7 @@ func retryers() {
 	_ = retry.AddWithMaxAttempts(retry.NewStandard(), 1) // want `noretry: retry.AddWithMaxAttempts = 1`
 	_ = retry.AddWithMaxAttempts(retry.NewStandard(), 0) // no cap, not "off"
 	_ = retry.NewStandard(func(o *retry.StandardOptions) {
-		o.MaxAttempts = 1 // want `noretry: retry.StandardOptions.MaxAttempts = 1`
+		o.MaxAttempts = 1 // want `noretry: retry.StandardOptions.MaxAttempts = 1 disables retries: .*; use 0 \(the default\) or more$`
 	})
 	_ = retry.NewStandard(func(o *retry.StandardOptions) { o.MaxAttempts = 0 })
 	_ = retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {

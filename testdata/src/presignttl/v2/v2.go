@@ -16,7 +16,7 @@ const day = 24 * time.Hour
 func defaultChain(ctx context.Context, in *s3.GetObjectInput, d time.Duration) {
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	pc := s3.NewPresignClient(s3.NewFromConfig(cfg))
-	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3\.WithPresignExpires presigns for 12h with refreshing temporary credentials`
+	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(12*time.Hour)) // want `presignttl: s3\.WithPresignExpires presigns for 12h with refreshing temporary credentials: the URL dies with its session; presign for at most 1h$`
 	_, _ = pc.PresignGetObject(ctx, in, s3.WithPresignExpires(day))          // want `presignttl: s3\.WithPresignExpires presigns for 24h with refreshing temporary credentials`
 	_, _ = pc.PresignGetObject(ctx, in, func(o *s3.PresignOptions) {
 		o.Expires = 6 * time.Hour // want `presignttl: s3\.PresignOptions\.Expires presigns for 6h with refreshing temporary credentials`

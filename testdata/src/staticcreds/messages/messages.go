@@ -13,7 +13,7 @@ import (
 
 // prefixed reads PREFIX_AWS_ACCESS_KEY_ID and friends.
 func prefixed(prefix string) aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider(os.Getenv(prefix+"AWS_ACCESS_KEY_ID"), os.Getenv(prefix+"AWS_SECRET_ACCESS_KEY"), "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from prefix \+ "AWS_ACCESS_KEY_I…, …`
+	return credentials.NewStaticCredentialsProvider(os.Getenv(prefix+"AWS_ACCESS_KEY_ID"), os.Getenv(prefix+"AWS_SECRET_ACCESS_KEY"), "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from prefix \+ "AWS_ACCESS_KEY_ID", …: they bypass the ECS task role, never refresh; use the default chain`
 }
 
 // fromURL takes the keys from query parameters of a connection URL.

@@ -25,7 +25,7 @@ func v2(ctx context.Context) {
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	v, _ := cfg.Credentials.Retrieve(ctx)
 	_ = dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/services/services\.go:\d+\)`
+		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/services/services\.go:\d+\): it expires within hours; pass the provider instead`
 	})
 
 	// Negatives: the default chain; placeholder keys against a local

@@ -26,6 +26,6 @@ func exportSnapshot(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	os.Setenv("AWS_ACCESS_KEY_ID", v.AccessKeyID) // want `staticcreds: os\.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) exports a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/setenv/setenv\.go:\d+\)`
+	os.Setenv("AWS_ACCESS_KEY_ID", v.AccessKeyID) // want `staticcreds: os\.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) exports a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/setenv/setenv\.go:\d+\): they override the ECS task role and expire; use the task role`
 	return nil
 }

@@ -23,7 +23,7 @@ func appended(ctx context.Context, base aws.Config, region string) (aws.Config, 
 		return aws.Config{}, err
 	}
 	opts := []func(*config.LoadOptions) error{config.WithRegion(region)}
-	opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken))) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(base\.Credentials\.Retrie… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+	opts = append(opts, config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken))) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(base\.Credentials\.Retrieve\(ctx\) at src/staticcreds/snapfix/snapfix\.go:\d+\): it expires within hours; pass the provider instead`
 	return config.LoadDefaultConfig(ctx, opts...)
 }
 
@@ -38,7 +38,7 @@ func option(ctx context.Context) (*s3.Client, error) {
 		return nil, err
 	}
 	return s3.NewFromConfig(cfg, func(o *s3.Options) {
-		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+		o.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/snapfix/snapfix\.go:\d+\): it expires within hours; pass the provider instead`
 	}), nil
 }
 
@@ -48,7 +48,7 @@ func v1Client(sess *session.Session) *s3v1.S3 {
 	if err != nil {
 		return nil
 	}
-	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentials freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentials freezes a snapshot \(sess\.Config\.Credentials\.Get\(\) at src/staticcreds/snapfix/snapfix\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
 // No fix: the snapshot was taken in another function (the provider is not
@@ -60,7 +60,7 @@ func fromParam(v aws.Credentials) *s3.Client {
 // No fix: the provider is a call's result, not a variable.
 func fromCall(ctx context.Context) *s3.Client {
 	v, _ := load(ctx).Credentials.Retrieve(ctx)
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(load\(ctx\)\.Credentials\.R… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(load\(ctx\)\.Credentials\.Retrieve\(ctx\) at src/staticcreds/snapfix/snapfix\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
 func load(ctx context.Context) aws.Config {

@@ -30,7 +30,7 @@ func GetAWSCredentials(opts S3ClientOpts) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials\.NewStaticV4\(value\.AccessKeyID, \.\.\.\) freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/snapshot/snapshot\.go:\d+\)`
+	return credentials.NewStaticV4(value.AccessKeyID, value.SecretAccessKey, value.SessionToken), nil // want `staticcreds: credentials\.NewStaticV4\(value\.AccessKeyID, \.\.\.\) freezes a snapshot \(sess\.Config\.Credentials\.Get\(\) at src/staticcreds/snapshot/snapshot\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
 // GetAssumeRoleCredentials gets assumed-role credentials, once.

@@ -29,7 +29,7 @@ func snapshot(sess *session.Session) (*credentials.Credentials, error) {
 	if err != nil {
 		return nil, err
 	}
-	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials\.StaticProvider\{\.\.\.\} freezes a snapshot \(sess\.Config\.Credentials… at src/staticcreds/v1/v1\.go:\d+\)`
+	return credentials.NewCredentials(&credentials.StaticProvider{Value: v}), nil // want `staticcreds: credentials\.StaticProvider\{\.\.\.\} freezes a snapshot \(sess\.Config\.Credentials\.Get\(\) at src/staticcreds/v1/v1\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
 func envProvider() *s3.S3 {

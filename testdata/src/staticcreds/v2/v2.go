@@ -41,14 +41,14 @@ func snapshot(ctx context.Context) (*s3.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	frozen := credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/v2/v2\.go:\d+\)`
+	frozen := credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/v2/v2\.go:\d+\): it expires within hours; pass the provider instead`
 	return s3.NewFromConfig(aws.Config{Region: cfg.Region, Credentials: frozen}), nil
 }
 
 // snapshotLiteral puts the snapshot in a StaticCredentialsProvider literal.
 func snapshotLiteral(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	v, _ := cfg.Credentials.Retrieve(ctx)
-	return credentials.StaticCredentialsProvider{Value: v} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/v2/v2\.go:\d+\)`
+	return credentials.StaticCredentialsProvider{Value: v} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/v2/v2\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
 // Options is the service's configuration.
@@ -81,7 +81,7 @@ func fromTaggedFields(s Settings) aws.CredentialsProvider {
 // forever: a static provider in disguise.
 func fixed(ctx context.Context, cfg aws.Config) aws.CredentialsProvider {
 	v, _ := cfg.Credentials.Retrieve(ctx)
-	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws\.CredentialsProviderFunc\(func\(\.\.\.\) \{\.\.\.\}\) freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/v2/v2\.go:\d+\)`
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { // want `staticcreds: aws\.CredentialsProviderFunc\(func\(\.\.\.\) \{\.\.\.\}\) freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/v2/v2\.go:\d+\): it expires within hours; pass the provider instead`
 		return v, nil
 	})
 }

@@ -32,13 +32,13 @@ func assumed(ctx context.Context, cfg aws.Config, role string) (*s3.Client, erro
 func session(ctx context.Context, client *sts.Client) aws.CredentialsProvider {
 	out, _ := client.GetSessionToken(ctx, &sts.GetSessionTokenInput{})
 	c := out.Credentials
-	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} freezes STS credentials \(client\.GetSessionToken\(… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire in hours; use stscreds\.NewAssumeRoleProvider`
+	return credentials.StaticCredentialsProvider{Value: aws.Credentials{AccessKeyID: *c.AccessKeyId, SecretAccessKey: *c.SecretAccessKey, SessionToken: *c.SessionToken}} // want `staticcreds: credentials\.StaticCredentialsProvider\{\.\.\.\} freezes STS credentials \(client\.GetSessionToken\(ctx, \.\.\.\) at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire; use stscreds\.NewAssumeRoleProvider`
 }
 
 // v1Assumed is the same with aws-sdk-go.
 func v1Assumed(client *stsv1.STS, role string) *awsv1.Config {
 	out, _ := client.AssumeRole(&stsv1.AssumeRoleInput{RoleArn: awsv1.String(role)})
-	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `staticcreds: credentials\.NewStaticCredentials freezes STS credentials \(client\.AssumeRole\(&stsv… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire in hours; use stscreds\.NewCredentials`
+	return awsv1.NewConfig().WithCredentials(credsv1.NewStaticCredentials(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)) // want `staticcreds: credentials\.NewStaticCredentials freezes STS credentials \(client\.AssumeRole\(\.\.\.\) at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire; use stscreds\.NewCredentials`
 }
 
 // minioFederated hands an STS output to minio.
@@ -47,7 +47,7 @@ func minioFederated(ctx context.Context, client *sts.Client, endpoint string) (*
 	if err != nil {
 		return nil, err
 	}
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `staticcreds: credentials\.NewStaticV4 freezes STS credentials \(client\.GetFederationTok… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\)`
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(*out.Credentials.AccessKeyId, *out.Credentials.SecretAccessKey, *out.Credentials.SessionToken)}) // want `staticcreds: credentials\.NewStaticV4 freezes STS credentials \(client\.GetFederationToken\(ctx, \.\.\.\) at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire; use credentials\.NewSTSAssumeRole`
 }
 
 // Settings is operator configuration.
@@ -78,5 +78,5 @@ func roleARNOnly(ctx context.Context, client *sts.Client) bool {
 func ssoRole(ctx context.Context, client *sso.Client, token string) aws.CredentialsProvider {
 	out, _ := client.GetRoleCredentials(ctx, &sso.GetRoleCredentialsInput{AccessToken: aws.String(token)})
 	rc := out.RoleCredentials
-	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes STS credentials \(client\.GetRoleCredentia… at src/staticcreds/allowconfigured/sts/sts\.go:\d+\)`
+	return credentials.NewStaticCredentialsProvider(*rc.AccessKeyId, *rc.SecretAccessKey, *rc.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes STS credentials \(client\.GetRoleCredentials\(ctx, \.\.\.\) at src/staticcreds/allowconfigured/sts/sts\.go:\d+\): they expire; use stscreds\.NewAssumeRoleProvider`
 }
