@@ -12,8 +12,8 @@ import (
 	"os"
 	"sort"
 	"strconv"
-	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -79,7 +79,9 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 			}
 		}
 		if diff {
-			writeDiff(stdout, relPath(relativeTo, name), old, updated)
+			if err := writeDiff(stdout, relPath(relativeTo, name), old, updated); err != nil {
+				return 0, err
+			}
 			continue
 		}
 		st, err := os.Stat(name)
@@ -167,173 +169,27 @@ func removeUnusedImports(src []byte, names map[string]string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// applyEdits applies sorted, non-overlapping edits to src.
+// applyEdits applies non-overlapping edits to src (udiff checks them).
 func applyEdits(src []byte, edits []Edit) ([]byte, error) {
-	var out bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, fmt.Errorf("edit [%d,%d) out of range or overlapping", e.Start, e.End)
-		}
-		out.Write(src[last:e.Start])
-		out.WriteString(e.New)
-		last = e.End
+	es := make([]udiff.Edit, len(edits))
+	for i, e := range edits {
+		es[i] = udiff.Edit{Start: e.Start, End: e.End, New: e.New}
 	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
+	return udiff.ApplyBytes(src, es)
 }
 
-// writeDiff prints a unified diff of old and updated, one hunk per run of
-// changed lines (with diffContext lines around them).
-func writeDiff(w io.Writer, name string, old, updated []byte) {
-	a, b := splitLines(string(old)), splitLines(string(updated))
-	ops := diffLines(a, b)
-	// Hunks: runs of changes, merged when fewer than 2*diffContext equal
-	// lines separate them.
-	type hunk struct{ from, to int } // ops[from:to], context included
-	var hunks []hunk
-	for i, op := range ops {
-		if op.kind == ' ' {
-			continue
-		}
-		from, to := max(i-diffContext, 0), min(i+1+diffContext, len(ops))
-		if n := len(hunks); n > 0 && from <= hunks[n-1].to {
-			hunks[n-1].to = to
-			continue
-		}
-		hunks = append(hunks, hunk{from, to})
+// writeDiff prints a unified diff of old and updated (diffContext lines
+// of context around each hunk), computed by go-udiff, the x/tools diff
+// package that gopls uses.
+func writeDiff(w io.Writer, name string, old, updated []byte) error {
+	edits := udiff.Lines(string(old), string(updated))
+	if len(edits) == 0 {
+		return nil
 	}
-	if len(hunks) == 0 {
-		return
+	text, err := udiff.ToUnified(name, name, string(old), edits, diffContext)
+	if err != nil {
+		return fmt.Errorf("diff of %s: %w", name, err)
 	}
-	fmt.Fprintf(w, "--- %s\n+++ %s\n", name, name)
-	for _, h := range hunks {
-		// Line numbers: count the lines of a and b before the hunk.
-		la, lb := 0, 0
-		for _, op := range ops[:h.from] {
-			if op.kind != '+' {
-				la++
-			}
-			if op.kind != '-' {
-				lb++
-			}
-		}
-		na, nb := 0, 0
-		for _, op := range ops[h.from:h.to] {
-			if op.kind != '+' {
-				na++
-			}
-			if op.kind != '-' {
-				nb++
-			}
-		}
-		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", la+1, na, lb+1, nb)
-		for _, op := range ops[h.from:h.to] {
-			fmt.Fprintf(w, "%c%s", op.kind, op.line)
-		}
-	}
-}
-
-// lineOp is one line of an edit script: ' ' kept, '-' deleted, '+' added.
-type lineOp struct {
-	kind byte
-	line string
-}
-
-// diffLines returns a shortest edit script from a to b (Myers' algorithm,
-// on what lies between their common prefix and suffix).
-func diffLines(a, b []string) []lineOp {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	var ops []lineOp
-	for _, l := range a[:pre] {
-		ops = append(ops, lineOp{' ', l})
-	}
-	ops = append(ops, myers(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
-	for _, l := range a[len(a)-suf:] {
-		ops = append(ops, lineOp{' ', l})
-	}
-	return ops
-}
-
-func myers(a, b []string) []lineOp {
-	n, m := len(a), len(b)
-	limit := n + m
-	off := limit + 1
-	v := make([]int, 2*limit+3)
-	var trace [][]int
-	end := -1
-	for d := 0; d <= limit && end < 0; d++ {
-		trace = append(trace, append([]int(nil), v...))
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
-				x = v[off+k+1]
-			} else {
-				x = v[off+k-1] + 1
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x++
-				y++
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				end = d
-				break
-			}
-		}
-	}
-	var rev []lineOp
-	x, y := n, m
-	for d := end; d > 0; d-- {
-		pv := trace[d]
-		k := x - y
-		prevK := k - 1
-		if k == -d || k != d && pv[off+k-1] < pv[off+k+1] {
-			prevK = k + 1
-		}
-		prevX := pv[off+prevK]
-		prevY := prevX - prevK
-		for x > prevX && y > prevY {
-			rev = append(rev, lineOp{' ', a[x-1]})
-			x--
-			y--
-		}
-		if x == prevX {
-			rev = append(rev, lineOp{'+', b[y-1]})
-			y--
-		} else {
-			rev = append(rev, lineOp{'-', a[x-1]})
-			x--
-		}
-	}
-	for x > 0 && y > 0 {
-		rev = append(rev, lineOp{' ', a[x-1]})
-		x--
-		y--
-	}
-	ops := make([]lineOp, len(rev))
-	for i, op := range rev {
-		ops[len(rev)-1-i] = op
-	}
-	return ops
-}
-
-// splitLines splits s after each newline; a last line without one gets
-// one (diff's "no newline at end of file" is not worth the noise here).
-func splitLines(s string) []string {
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	} else {
-		lines[len(lines)-1] += "\n"
-	}
-	return lines
+	_, err = io.WriteString(w, text)
+	return err
 }
