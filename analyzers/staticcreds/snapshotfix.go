@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -34,6 +35,18 @@ func snapshotFix(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor)
 	}
 	text := types.ExprString(snap.Provider)
 	edits := []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
+	msg := fmt.Sprintf("use %s, the refreshing provider the snapshot was taken from, instead of a frozen copy", text)
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && sameVar(pass.TypesInfo, as.Lhs[0], snap.Provider) {
+		// cfg.Credentials = <copy of cfg.Credentials>: replacing the copy
+		// would leave a self-assignment; removing the statement keeps the
+		// provider that is already there.
+		del, ok := statementLines(pass, cur.Parent())
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = []analysis.TextEdit{del}
+		msg = fmt.Sprintf("remove the override: %s already is the refreshing provider the snapshot was taken from", text)
+	}
 	if snap.Var != nil {
 		// The snapshot has no other use: keep the call (an error check
 		// may follow it), drop the variable.
@@ -42,10 +55,55 @@ func snapshotFix(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor)
 			edits = append(edits, analysis.TextEdit{Pos: snap.Define, End: snap.Define + 2, NewText: []byte("=")})
 		}
 	}
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("use %s, the refreshing provider the snapshot was taken from, instead of a frozen copy", text),
-		TextEdits: edits,
-	}, true
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
+
+// sameVar reports whether a and b denote the same variable or field path
+// (cfg.Credentials and cfg.Credentials, through the same objects).
+func sameVar(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) != nil && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameVar(info, a.X, b.X)
+	}
+	return false
+}
+
+// statementLines returns the edit that deletes the statement at cur with
+// its whole lines, when cur is a statement of a block or clause that
+// stands on lines of its own (nothing else but a comment on them).
+func statementLines(pass *analysis.Pass, cur inspector.Cursor) (analysis.TextEdit, bool) {
+	switch cur.Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return analysis.TextEdit{}, false
+	}
+	n := cur.Node()
+	tf := pass.Fset.File(n.Pos())
+	if pass.ReadFile == nil {
+		return analysis.TextEdit{}, false
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return analysis.TextEdit{}, false
+	}
+	start := tf.LineStart(tf.Line(n.Pos()))
+	end := tf.Offset(n.End())
+	if strings.TrimSpace(string(src[tf.Offset(start):tf.Offset(n.Pos())])) != "" {
+		return analysis.TextEdit{}, false
+	}
+	rest, _, _ := strings.Cut(string(src[end:]), "\n")
+	if r := strings.TrimSpace(rest); r != "" && !strings.HasPrefix(r, "//") {
+		return analysis.TextEdit{}, false
+	}
+	end += len(rest)
+	if end < len(src) {
+		end++ // the newline
+	}
+	return analysis.TextEdit{Pos: start, End: tf.Pos(end)}, true
 }
 
 // expectedType returns the type the expression at cur is used as: the

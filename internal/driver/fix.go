@@ -20,30 +20,33 @@ import (
 // diffContext is the number of unchanged lines around each diff hunk.
 const diffContext = 3
 
+// Fixes is what ApplyFixes did.
+type Fixes struct {
+	// Fixed are the findings whose fix was applied; Left, those without
+	// one (or whose fix overlapped one already taken).
+	Fixed, Left []Finding
+	// Files is the number of files changed.
+	Files int
+}
+
 // ApplyFixes applies the first suggested fix of every distinct finding
 // (all of a fix's edits or none: a fix whose edits overlap an accepted
-// one is skipped), and says what it did: each fix applied, then the
-// findings left without one. With diff, the files are left alone and the
-// fixes are printed to stdout as a unified diff (the report then goes to
-// stderr, so that stdout is a patch). A file that was gofmt-clean is
-// formatted after editing. It returns the number of findings fixed.
-func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo string) (int, error) {
-	report := stdout
-	if diff {
-		report = stderr
-	}
+// one is skipped) and prints each fix to report. With diff, the files
+// are left alone and the fixes are printed to patch as a unified diff. A
+// file that was gofmt-clean is formatted after editing.
+func (r *Result) ApplyFixes(patch, report io.Writer, diff bool, relativeTo string) (*Fixes, error) {
 	edits := map[string][]Edit{}
-	var fixed, left []Finding
+	res := &Fixes{}
 	r.each(func(f Finding) {
 		if len(f.Fixes) == 0 {
-			left = append(left, f)
+			res.Left = append(res.Left, f)
 			return
 		}
 		fix := f.Fixes[0]
 		for _, e := range fix.Edits {
 			for _, o := range edits[e.Filename] {
 				if e.Start < o.End && o.Start < e.End || e.Start == o.Start && e.End == o.End {
-					left = append(left, f) // overlaps a fix already taken
+					res.Left = append(res.Left, f) // overlaps a fix already taken
 					return
 				}
 			}
@@ -51,7 +54,7 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 		for _, e := range fix.Edits {
 			edits[e.Filename] = append(edits[e.Filename], e)
 		}
-		fixed = append(fixed, f)
+		res.Fixed = append(res.Fixed, f)
 	})
 
 	files := make([]string, 0, len(edits))
@@ -59,16 +62,15 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 		files = append(files, name)
 	}
 	sort.Strings(files)
+	res.Files = len(files)
 	for _, name := range files {
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
-		es := edits[name]
-		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
-		updated, err := applyEdits(old, es)
+		updated, err := applyEdits(old, edits[name])
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes to %s: %w", name, err)
+			return nil, fmt.Errorf("applying fixes to %s: %w", name, err)
 		}
 		if pruned, err := removeUnusedImports(updated, r.importNames[name]); err == nil {
 			updated = pruned
@@ -79,17 +81,17 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 			}
 		}
 		if diff {
-			if err := writeDiff(stdout, relPath(relativeTo, name), old, updated); err != nil {
-				return 0, err
+			if err := writeDiff(patch, relPath(relativeTo, name), old, updated); err != nil {
+				return nil, err
 			}
 			continue
 		}
 		st, err := os.Stat(name)
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
 		if err := os.WriteFile(name, updated, st.Mode().Perm()); err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
 	}
 
@@ -97,16 +99,26 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 	if diff {
 		verb = "would fix"
 	}
-	for _, f := range fixed {
+	for _, f := range res.Fixed {
 		pos := f.Posn
 		pos.Filename = relPath(relativeTo, pos.Filename)
 		fmt.Fprintf(report, "%s: %s: %s\n", pos, verb, f.Fixes[0].Message)
 	}
-	fmt.Fprintf(report, "credlint: %s %d of %d findings in %d files; %d left without an automatic fix\n", verb, len(fixed), len(fixed)+len(left), len(files), len(left))
-	for _, f := range left {
-		printPlain(report, f.Posn, f.End, f.Message, -1, relativeTo)
+	return res, nil
+}
+
+// printSummary says how many findings were fixed and lists left, the
+// findings a re-run reports (after -fix) or those without an applied fix
+// (with -diff, where nothing is re-run).
+func (x *Fixes) printSummary(w io.Writer, left []Finding, diff bool, relativeTo string) {
+	verb := "fixed"
+	if diff {
+		verb = "would fix"
 	}
-	return len(fixed), nil
+	fmt.Fprintf(w, "credlint: %s %d of %d findings in %d files; %d left without an automatic fix\n", verb, len(x.Fixed), len(x.Fixed)+len(x.Left), x.Files, len(left))
+	for _, f := range left {
+		printPlain(w, f.Posn, f.End, f.Message, -1, relativeTo)
+	}
 }
 
 // removeUnusedImports removes the imports of names (import path -> the
