@@ -5,11 +5,11 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/analyzers/fixedit"
 	"github.com/credlint/credlint/passes/credflow"
 )
 
@@ -40,11 +40,11 @@ func snapshotFix(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor)
 		// cfg.Credentials = <copy of cfg.Credentials>: replacing the copy
 		// would leave a self-assignment; removing the statement keeps the
 		// provider that is already there.
-		del, ok := statementLines(pass, cur.Parent())
+		del, ok := fixedit.Stmt(pass, cur.Parent())
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
-		edits = []analysis.TextEdit{del}
+		edits = []analysis.TextEdit{{Pos: del.Pos, End: del.End}}
 		msg = fmt.Sprintf("remove the override: %s already is the refreshing provider the snapshot was taken from", text)
 	}
 	if snap.Var != nil {
@@ -71,41 +71,6 @@ func sameVar(info *types.Info, a, b ast.Expr) bool {
 	}
 	return false
 }
-
-// statementLines returns the edit that deletes the statement at cur with
-// its whole lines, when cur is a statement of a block or clause that
-// stands on lines of its own (nothing else but a comment on them).
-func statementLines(pass *analysis.Pass, cur inspector.Cursor) (analysis.TextEdit, bool) {
-	switch cur.Parent().Node().(type) {
-	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-	default:
-		return analysis.TextEdit{}, false
-	}
-	n := cur.Node()
-	tf := pass.Fset.File(n.Pos())
-	if pass.ReadFile == nil {
-		return analysis.TextEdit{}, false
-	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return analysis.TextEdit{}, false
-	}
-	start := tf.LineStart(tf.Line(n.Pos()))
-	end := tf.Offset(n.End())
-	if strings.TrimSpace(string(src[tf.Offset(start):tf.Offset(n.Pos())])) != "" {
-		return analysis.TextEdit{}, false
-	}
-	rest, _, _ := strings.Cut(string(src[end:]), "\n")
-	if r := strings.TrimSpace(rest); r != "" && !strings.HasPrefix(r, "//") {
-		return analysis.TextEdit{}, false
-	}
-	end += len(rest)
-	if end < len(src) {
-		end++ // the newline
-	}
-	return analysis.TextEdit{Pos: start, End: tf.Pos(end)}, true
-}
-
 // expectedType returns the type the expression at cur is used as: the
 // parameter it is passed to, the variable or field it is assigned to, the
 // field of a composite literal, or nil when that is not one of these.

@@ -33,8 +33,8 @@ func runTool(ctx context.Context, cfg aws.Config) error {
 	cmd := exec.CommandContext(ctx, "aws", "s3", "sync", ".", "s3://bucket")
 	cmd.Env = append(os.Environ(),
 		"AWS_ACCESS_KEY_ID="+creds.AccessKeyID,                         // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment passes keys from a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/handoff/handoff\.go:\d+\)`
-		fmt.Sprintf("AWS_SECRET_ACCESS_KEY=%s", creds.SecretAccessKey), // want `^staticcreds: AWS_SECRET_ACCESS_KEY=… .* from a snapshot`
-		"AWS_SESSION_TOKEN="+creds.SessionToken,                        // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
+		fmt.Sprintf("AWS_SECRET_ACCESS_KEY=%s", creds.SecretAccessKey), // related
+		"AWS_SESSION_TOKEN="+creds.SessionToken,                        // related
 		"AWS_REGION="+cfg.Region,
 	)
 	return cmd.Run()
@@ -44,7 +44,7 @@ func runTool(ctx context.Context, cfg aws.Config) error {
 func runConfigured(o Options) *exec.Cmd {
 	env := os.Environ()
 	env = append(env, "AWS_ACCESS_KEY_ID="+o.AccessKey)     // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment passes keys from configuration \(o\.AccessKey\)`
-	env = append(env, "AWS_SECRET_ACCESS_KEY="+o.SecretKey) // want `^staticcreds: AWS_SECRET_ACCESS_KEY=… .* from configuration \(o.SecretKey\)`
+	env = append(env, "AWS_SECRET_ACCESS_KEY="+o.SecretKey) // related
 	env = append(env, "AWS_PROFILE=backup")
 	return &exec.Cmd{Path: "/usr/bin/restic", Env: env}
 }
@@ -81,7 +81,7 @@ func runTask(ctx context.Context, client *ecs.Client, cfg aws.Config) error {
 			Name: aws.String("worker"),
 			Environment: []types.KeyValuePair{
 				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `staticcreds: AWS_ACCESS_KEY_ID in an ECS container environment passes keys from a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/handoff/handoff\.go:\d+\)`
-				{Name: aws.String("AWS_SESSION_TOKEN"), Value: aws.String(creds.SessionToken)}, // want `^staticcreds: AWS_SESSION_TOKEN in an ECS container environment .* from a snapshot`
+				{Name: aws.String("AWS_SESSION_TOKEN"), Value: aws.String(creds.SessionToken)}, // related
 				{Name: aws.String("AWS_REGION"), Value: aws.String(cfg.Region)},
 				{Name: aws.String("AWS_SECRET_ACCESS_KEY"), Value: aws.String("")}, // cleared: quiet
 				{Name: aws.String("QUEUE_URL"), Value: aws.String("https://sqs.eu-west-1.amazonaws.com/1/q")},
@@ -115,7 +115,7 @@ func credsEnv(ctx context.Context, cfg aws.Config) ([]string, error) {
 	}
 	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment passes keys from a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/handoff/handoff\.go:\d+\)`
 	if c.SessionToken != "" {
-		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // want `^staticcreds: AWS_SESSION_TOKEN=… .* from a snapshot`
+		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // related
 	}
 	return out, nil
 }
@@ -132,4 +132,15 @@ func wrap(ctx context.Context, cfg aws.Config, args []string) error {
 		return err
 	}
 	return runChild(args, append(os.Environ(), env...))
+}
+
+// keepsContainer hands the child the variable it needs to reach the task
+// role along with keys: the fix removes the keys and keeps it.
+func keepsContainer(key string) *exec.Cmd {
+	cmd := exec.Command("aws", "s3", "ls")
+	cmd.Env = []string{
+		"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=" + os.Getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"),
+		"AWS_ACCESS_KEY_ID=" + key, // want `^staticcreds: AWS_ACCESS_KEY_ID=… in a child process's environment`
+	}
+	return cmd
 }
