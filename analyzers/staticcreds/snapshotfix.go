@@ -71,6 +71,7 @@ func sameVar(info *types.Info, a, b ast.Expr) bool {
 	}
 	return false
 }
+
 // expectedType returns the type the expression at cur is used as: the
 // parameter it is passed to, the variable or field it is assigned to, the
 // field of a composite literal, or nil when that is not one of these.
