@@ -66,14 +66,37 @@ func Lines(pass *analysis.Pass, n ast.Node, comma bool) (Span, bool) {
 
 // Stmt returns the span that deletes the statement at cur: its whole
 // lines, when it is a statement of a block or a case clause on lines of
-// its own.
+// its own. The only statement of an if without else, init or a condition
+// that could have an effect takes the if with it (no empty branch is left).
 func Stmt(pass *analysis.Pass, cur inspector.Cursor) (Span, bool) {
-	switch cur.Parent().Node().(type) {
-	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	switch b := cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		if ifs, ok := cur.Parent().Parent().Node().(*ast.IfStmt); ok && len(b.List) == 1 && ifs.Body == b && ifs.Else == nil && ifs.Init == nil && pure(ifs.Cond) {
+			if s, ok := Stmt(pass, cur.Parent().Parent()); ok {
+				return s, true
+			}
+		}
+	case *ast.CaseClause, *ast.CommClause:
 	default:
 		return Span{}, false
 	}
 	return Lines(pass, cur.Node(), false)
+}
+
+// pure reports whether evaluating e can have no effect: identifiers,
+// literals, field selections, comparisons and logic on them.
+func pure(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return pure(e.X)
+	case *ast.BinaryExpr:
+		return pure(e.X) && pure(e.Y)
+	case *ast.UnaryExpr:
+		return e.Op != token.ARROW && pure(e.X)
+	}
+	return false
 }
 
 // Elems returns the edits that delete the elements of list whose indices

@@ -31,7 +31,8 @@ type Fixes struct {
 
 // ApplyFixes applies the first suggested fix of every distinct finding
 // (all of a fix's edits or none: a fix whose edits overlap an accepted
-// one is skipped) and prints each fix to report. With diff, the files
+// one is skipped; an edit identical to an accepted one, such as an import
+// two fixes add, is applied once) and prints each fix to report. With diff, the files
 // are left alone and the fixes are printed to patch as a unified diff. A
 // file that was gofmt-clean is formatted after editing.
 func (r *Result) ApplyFixes(patch, report io.Writer, diff bool, relativeTo string) (*Fixes, error) {
@@ -43,15 +44,21 @@ func (r *Result) ApplyFixes(patch, report io.Writer, diff bool, relativeTo strin
 			return
 		}
 		fix := f.Fixes[0]
+		var add []Edit
+	edit:
 		for _, e := range fix.Edits {
 			for _, o := range edits[e.Filename] {
+				if e == o {
+					continue edit // the same edit (an import two fixes add): once
+				}
 				if e.Start < o.End && o.Start < e.End || e.Start == o.Start && e.End == o.End {
 					res.Left = append(res.Left, f) // overlaps a fix already taken
 					return
 				}
 			}
+			add = append(add, e)
 		}
-		for _, e := range fix.Edits {
+		for _, e := range add {
 			edits[e.Filename] = append(edits[e.Filename], e)
 		}
 		res.Fixed = append(res.Fixed, f)
