@@ -103,7 +103,8 @@ func pure(e ast.Expr) bool {
 // are in drop (a composite literal's elements or a call's arguments): the
 // whole lines of each when every dropped element stands on lines of its
 // own, else the list rewritten as the kept elements' text, comma
-// separated. All of list may be dropped.
+// separated. All of list may be dropped. The spans are the source that is
+// gone (for Leftovers).
 func Elems(pass *analysis.Pass, list []ast.Expr, drop []int) ([]analysis.TextEdit, []Span, bool) {
 	if len(drop) == 0 {
 		return nil, nil, false
@@ -128,12 +129,14 @@ func Elems(pass *analysis.Pass, list []ast.Expr, drop []int) ([]analysis.TextEdi
 	}
 	var kept []string
 	for i, e := range list {
-		if !slices.Contains(drop, i) {
+		if slices.Contains(drop, i) {
+			spans = append(spans, Span{e.Pos(), e.End()}) // what is gone: the kept elements are rewritten, not removed
+		} else {
 			kept = append(kept, string(src[tf.Offset(e.Pos()):tf.Offset(e.End())]))
 		}
 	}
 	all := Span{list[0].Pos(), list[len(list)-1].End()}
-	return []analysis.TextEdit{{Pos: all.Pos, End: all.End, NewText: []byte(strings.Join(kept, ", "))}}, []Span{all}, true
+	return []analysis.TextEdit{{Pos: all.Pos, End: all.End, NewText: []byte(strings.Join(kept, ", "))}}, spans, true
 }
 
 // Leftovers returns the edits that keep file compiling once the spans are

@@ -1,9 +1,6 @@
 package staticcreds_test
 
 import (
-	"fmt"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -39,48 +36,8 @@ func TestSuggestedFixes(t *testing.T) {
 
 // TestOneFindingPerKeySet checks that the os.Setenv calls of one key set,
 // the entries of one child environment and the pairs of one container
-// environment are one finding: every line marked `// related` in the
-// fixtures is a related position ("…: the same key set") of a finding on
-// an earlier line, and no other position is.
+// environment are one finding, the others its related positions (lines
+// marked `// related` in the fixtures).
 func TestOneFindingPerKeySet(t *testing.T) {
-	pkgs := []string{"./src/staticcreds/setenv", "./src/staticcreds/handoff", "./src/staticcreds/bootstrap", "./src/staticcreds/secrets"}
-	want := map[string]bool{}
-	got := map[string]bool{}
-	for _, r := range fixtures.Diagnostics(t, analyzers.Analyzer, pkgs...) {
-		for _, f := range r.Pass.Files {
-			for _, cg := range f.Comments {
-				for _, c := range cg.List {
-					if c.Text == "// related" {
-						p := r.Pass.Fset.Position(c.Pos())
-						want[fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)] = true
-					}
-				}
-			}
-		}
-		for _, d := range r.Diagnostics {
-			for _, rel := range d.Related {
-				if !strings.HasSuffix(rel.Message, ": the same key set") {
-					continue
-				}
-				p, at := r.Pass.Fset.Position(rel.Pos), r.Pass.Fset.Position(d.Pos)
-				if p.Line <= at.Line {
-					t.Errorf("%s: related position %s is not after its finding", at, p)
-				}
-				got[fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)] = true
-			}
-		}
-	}
-	if len(want) < 8 {
-		t.Fatalf("only %d `// related` lines in %v", len(want), pkgs)
-	}
-	for k := range want {
-		if !got[k] {
-			t.Errorf("%s: marked `// related` but no finding has it as a related position", k)
-		}
-	}
-	for k := range got {
-		if !want[k] {
-			t.Errorf("%s: a related position not marked `// related`", k)
-		}
-	}
+	fixtures.RunRelated(t, analyzers.Analyzer, ": the same key set", "./src/staticcreds/setenv", "./src/staticcreds/handoff", "./src/staticcreds/bootstrap", "./src/staticcreds/secrets")
 }
