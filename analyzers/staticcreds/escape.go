@@ -123,7 +123,7 @@ func envEntries(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, 
 			continue
 		}
 		ms = append(ms, member{ec, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
-			"%s=… in a child process's environment passes keys from %s: they override its own; let it inherit AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+			"%s=… in a child's env: keys from %s never refresh; let it inherit AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
 			name, entrySource(info, flow, el, value))}, name + "=…"})
 	}
 	if len(ms) == 0 {
@@ -162,7 +162,7 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (find
 		return finding.Finding{}, false // clears the variable: the task role is used
 	}
 	return finding.Finding{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
-		"%s in an ECS container environment passes keys from %s: they override the task role and never refresh; give the task its own task role",
+		"%s in an ECS container env: keys from %s override the task role; give the task its own task role",
 		name, entrySource(info, flow, nil, value))}, true
 }
 
@@ -174,9 +174,9 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 		return fmt.Sprintf("a literal (%s)", srctext.Mask(v))
 	}
 	p := flow.KeyProv(value)
-	d := p.Detail
-	if d == "" {
-		d = flow.Render(value)
+	d := detail(p.Detail)
+	if p.Detail == "" {
+		d = finding.Clip(flow.Render(value), 60)
 	}
 	switch p.Kind {
 	case credflow.ProvSnapshot:

@@ -30,6 +30,6 @@ func Export(s Secrets) error {
 // Backup runs a tool with the secrets in its environment.
 func Backup(s Secrets) error {
 	cmd := exec.Command("restic", "backup", "/data")
-	cmd.Env = append(os.Environ(), "AWS_SECRET_ACCESS_KEY="+s.SecretAccessKey) // want `staticcreds: AWS_SECRET_ACCESS_KEY=… in a child process's environment passes keys from configuration \(s\.SecretAccessKey\)`
+	cmd.Env = append(os.Environ(), "AWS_SECRET_ACCESS_KEY="+s.SecretAccessKey) // want `staticcreds: AWS_SECRET_ACCESS_KEY=… in a child's env: keys from configuration \(s\.SecretAccessKey\)`
 	return cmd.Run()
 }
