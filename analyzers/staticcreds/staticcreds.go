@@ -47,14 +47,18 @@ func run(p *rule.Pass) (finding.List, error) {
 		n := cur.Node()
 		if lit, ok := n.(*ast.CompositeLit); ok {
 			if f, ok := envPair(info, flow, lit); ok {
-				key := cur.Parent().Node()
+				elem := cur // the element of the Environment list: the pair, or &pair
+				if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+					elem = cur.Parent()
+				}
+				key := elem.Parent().Node()
 				if _, ok := key.(*ast.CompositeLit); !ok {
 					key = lit
 				}
 				if pairs[key] == nil {
 					pairOrder = append(pairOrder, key)
 				}
-				pairs[key] = append(pairs[key], member{cur, f, f.Message[:strings.Index(f.Message, " in an ECS")]})
+				pairs[key] = append(pairs[key], member{elem, f, f.Message[:strings.Index(f.Message, " in an ECS")]})
 				continue
 			}
 		}
