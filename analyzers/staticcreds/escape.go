@@ -135,10 +135,10 @@ func envEntries(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, 
 }
 
 // envPair reports an ECS container environment pair that sets an AWS
-// credential variable.
-func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (finding.Finding, bool) {
+// credential variable, and the variable's name.
+func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (finding.Finding, string, bool) {
 	if _, ok := sdk.EnvPairType(info.TypeOf(lit)); !ok {
-		return finding.Finding{}, false
+		return finding.Finding{}, "", false
 	}
 	var name string
 	var value ast.Expr
@@ -156,14 +156,14 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (find
 		}
 	}
 	if !sdk.IsCredentialEnvVar(name) || value == nil {
-		return finding.Finding{}, false
+		return finding.Finding{}, "", false
 	}
 	if v, ok := sdk.StringArg(info, value); ok && v == "" {
-		return finding.Finding{}, false // clears the variable: the task role is used
+		return finding.Finding{}, "", false // clears the variable: the task role is used
 	}
 	return finding.Finding{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
 		"%s in an ECS container env: keys from %s override the task role; give the task its own task role",
-		name, entrySource(info, flow, nil, value))}, true
+		name, entrySource(info, flow, nil, value))}, name, true
 }
 
 // entrySource names where an environment value comes from.

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -46,7 +45,7 @@ func run(p *rule.Pass) (finding.List, error) {
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil)) {
 		n := cur.Node()
 		if lit, ok := n.(*ast.CompositeLit); ok {
-			if f, ok := envPair(info, flow, lit); ok {
+			if f, name, ok := envPair(info, flow, lit); ok {
 				elem := cur // the element of the Environment list: the pair, or &pair
 				if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
 					elem = cur.Parent()
@@ -58,7 +57,7 @@ func run(p *rule.Pass) (finding.List, error) {
 				if pairs[key] == nil {
 					pairOrder = append(pairOrder, key)
 				}
-				pairs[key] = append(pairs[key], member{elem, f, f.Message[:strings.Index(f.Message, " in an ECS")]})
+				pairs[key] = append(pairs[key], member{elem, f, name})
 				continue
 			}
 		}
