@@ -231,6 +231,9 @@ func TestFixLeavesVetClean(t *testing.T) {
 // with patch(1).
 func applyDiff(t *testing.T, dir string, patterns []string) {
 	t.Helper()
+	if _, err := exec.LookPath("patch"); err != nil {
+		t.Fatalf("this test applies -fix -diff's patch with patch(1), which is not installed (.ci/run installs it: apt-get install patch): %v", err)
+	}
 	cmd := exec.Command(credlint, append([]string{"-fix", "-diff"}, patterns...)...)
 	cmd.Dir, cmd.Env = dir, goEnv()
 	var stdout, stderr bytes.Buffer
