@@ -152,19 +152,35 @@ func Leftovers(pass *analysis.Pass, file *ast.File, spans []Span) ([]analysis.Te
 	info := pass.TypesInfo
 	inside := map[types.Object]bool{}
 	outside := map[types.Object]bool{}
+	// Assigned outside without being used there: for the compiler, not a
+	// use; a variable left with only these cannot be blanked either.
+	stores := map[*ast.Ident]bool{}
+	assigned := map[types.Object]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		obj := info.Uses[id]
-		if obj == nil {
-			return true
-		}
-		if in(id.Pos()) {
-			inside[obj] = true
-		} else {
-			outside[obj] = true
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+						stores[id] = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+				stores[id] = true
+			}
+		case *ast.Ident:
+			obj := info.Uses[n]
+			switch {
+			case obj == nil:
+			case in(n.Pos()):
+				inside[obj] = true
+			case stores[n]:
+				assigned[obj] = true
+			default:
+				outside[obj] = true
+			}
 		}
 		return true
 	})
@@ -189,6 +205,9 @@ func Leftovers(pass *analysis.Pass, file *ast.File, spans []Span) ([]analysis.Te
 		case *types.Var:
 			if obj.IsField() || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() || in(obj.Pos()) || isParam(file, info, obj) {
 				continue
+			}
+			if assigned[obj] {
+				return nil, false // v = ... elsewhere: blanking v would leave that undefined
 			}
 			as, id := definition(file, info, obj)
 			if as == nil {

@@ -35,7 +35,7 @@ func f(key string) ([]string, error) {
 `
 
 // pass type-checks src as the only file of a package.
-func pass(t *testing.T) (*analysis.Pass, *ast.File) {
+func pass(t *testing.T, src string) (*analysis.Pass, *ast.File) {
 	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
@@ -84,7 +84,7 @@ func apply(t *testing.T, fset *token.FileSet, edits []analysis.TextEdit) string 
 // the if it was alone in, v becomes _ in its := (which stays: err is new)
 // and the fmt import goes.
 func TestRemoveEntries(t *testing.T) {
-	p, file := pass(t)
+	p, file := pass(t, src)
 	var lit *ast.CompositeLit
 	var appendStmt inspector.Cursor
 	root := inspector.New([]*ast.File{file}).Root()
@@ -130,5 +130,31 @@ func f(key string) ([]string, error) {
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestLeftoversRefuses refuses to blank a variable that is assigned
+// elsewhere: "v = ..." would be left without its declaration.
+func TestLeftoversRefuses(t *testing.T) {
+	const assigned = `package p
+
+import "os"
+
+func f() {
+	v, _ := os.Hostname()
+	v = "x"
+	os.Setenv("A", v)
+}
+`
+	p, file := pass(t, assigned)
+	var call *ast.CallExpr
+	ast.Inspect(file, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && len(c.Args) == 2 {
+			call = c
+		}
+		return true
+	})
+	if _, ok := Leftovers(p, file, []Span{{call.Pos(), call.End()}}); ok {
+		t.Error("Leftovers blanked v, which is assigned outside the removed code")
 	}
 }
