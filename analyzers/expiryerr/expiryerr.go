@@ -81,6 +81,7 @@ type checker struct {
 	out            finding.List
 	seen           map[ast.Node]bool
 	loops          map[ast.Node]loopSeen // worker loops already reported
+	fixVars        map[*types.Scope]int  // apiErr variables fixes declare, per block
 }
 
 func run(p *rule.Pass) (finding.List, error) {

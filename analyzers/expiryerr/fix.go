@@ -40,6 +40,8 @@ func (c *checker) textFix(cur inspector.Cursor, m textMatch, src *source) []anal
 		path, name = sdk.V1Request, "request"
 	case sdk.Minio:
 		path, name = sdk.MinioPkg, "minio"
+	case sdk.V2:
+		return c.v2TextFix(cur, m, file, errText)
 	default:
 		return nil
 	}
@@ -222,4 +224,181 @@ func (c *checker) deleteImport(file *ast.File, spec *ast.ImportSpec) analysis.Te
 		}
 	}
 	return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()}
+}
+
+// v2TextFix rewrites a text match on a v2 error into the code check the
+// SDK documents (docs/rules/expiryerr.md), declaring the smithy.APIError
+// variable errors.As needs just before the statement holding the match:
+//
+//	if strings.Contains(err.Error(), "ExpiredToken") {
+//
+// becomes
+//
+//	var apiErr smithy.APIError
+//	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "ExpiredToken" {
+//
+// The variable is named apiErr (apiErr2, ... for a second fix in the same
+// block); no fix when that name is already visible or declared in the block.
+func (c *checker) v2TextFix(cur inspector.Cursor, m textMatch, file *ast.File, errText string) []analysis.SuggestedFix {
+	// The statement of a block that holds the match.
+	stmt := cur
+	for {
+		p := stmt.Parent()
+		if !p.Valid() {
+			return nil
+		}
+		if _, ok := p.Node().(*ast.FuncLit); ok {
+			return nil // the match is a closure's expression, not in its body
+		}
+		if _, ok := stmt.Node().(ast.Stmt); ok {
+			switch p.Node().(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			default:
+				stmt = p
+				continue
+			}
+			break
+		}
+		stmt = p
+	}
+	if _, ok := stmt.Node().(*ast.LabeledStmt); ok {
+		return nil
+	}
+	pos := stmt.Node().Pos()
+	block := stmt.Parent()
+	scope := c.info.Scopes[block.Node()]
+	if scope == nil {
+		// A function's body: its scope is the function type's.
+		switch fn := block.Parent().Node().(type) {
+		case *ast.FuncDecl:
+			scope = c.info.Scopes[fn.Type]
+		case *ast.FuncLit:
+			scope = c.info.Scopes[fn.Type]
+		}
+	}
+	if scope == nil || c.pass.ReadFile == nil {
+		return nil
+	}
+	if c.fixVars == nil {
+		c.fixVars = map[*types.Scope]int{}
+	}
+	n := c.fixVars[scope] + 1
+	v := "apiErr"
+	if n > 1 {
+		v = fmt.Sprintf("apiErr%d", n)
+	}
+	if scope.Lookup(v) != nil {
+		return nil
+	}
+	if _, obj := scope.LookupParent(v, pos); obj != nil {
+		return nil
+	}
+	tf := c.pass.Fset.File(pos)
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return nil
+	}
+	indent := string(src[tf.Offset(tf.LineStart(tf.Line(pos))):tf.Offset(pos)])
+	if strings.TrimSpace(indent) != "" {
+		return nil
+	}
+	smithy, smithyEdits, ok := c.importFor(file, sdk.Smithy, "smithy", m.node)
+	if !ok {
+		return nil
+	}
+	errorsName, errorsEdits, ok := c.importStd(file, "errors", m.node)
+	if !ok {
+		return nil
+	}
+	check := fmt.Sprintf("%s.As(%s, &%s) && %s.ErrorCode() == %s", errorsName, errText, v, v, strconv.Quote(m.text))
+	replacement := check
+	if m.negate {
+		replacement = "!(" + check + ")"
+	} else if needsParens(cur) {
+		replacement = "(" + check + ")"
+	}
+	edits := []analysis.TextEdit{
+		{Pos: pos, End: pos, NewText: []byte(fmt.Sprintf("var %s %s.APIError\n%s", v, smithy, indent))},
+		{Pos: m.node.Pos(), End: m.node.End(), NewText: []byte(replacement)},
+	}
+	imports := append(smithyEdits, errorsEdits...)
+	if unused := c.unusedAfter(file, m.node); unused != nil {
+		del := c.deleteImport(file, unused)
+		replaced := false
+		for i, e := range imports {
+			if overlaps(del, e) {
+				// The insertion point lies in the deleted line: the spec
+				// becomes the new import instead.
+				path := sdk.Smithy
+				if i >= len(smithyEdits) {
+					path = "errors"
+				}
+				imports[i] = analysis.TextEdit{Pos: unused.Path.Pos(), End: unused.Path.End(), NewText: []byte(strconv.Quote(path))}
+				if unused.Name != nil {
+					imports[i].Pos = unused.Name.Pos()
+				}
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			imports = append(imports, del)
+		}
+	}
+	c.fixVars[scope] = n
+	return []analysis.SuggestedFix{{
+		Message:   "Check the error code with errors.As to smithy.APIError and ErrorCode()",
+		TextEdits: append(edits, imports...),
+	}}
+}
+
+// needsParens reports whether the expression at cur binds less tightly
+// than an operand of its parent needs (a && b inside ||, a unary operand).
+func needsParens(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.UnaryExpr:
+		return true
+	case *ast.BinaryExpr:
+		return p.Op != token.LAND
+	}
+	return false
+}
+
+// importStd returns the name under which file imports the standard
+// library package path, adding the import among the file's standard
+// library imports (sorted) if needed.
+func (c *checker) importStd(file *ast.File, path string, at ast.Node) (string, []analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			return c.importFor(file, path, path, at)
+		}
+	}
+	quoted := strconv.Quote(path)
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT || !gd.Lparen.IsValid() {
+			continue
+		}
+		if name, _, ok := c.importFor(file, path, path, at); !ok || name != path {
+			return "", nil, false // the name is taken
+		}
+		var lastStd *ast.ImportSpec
+		for _, sp := range gd.Specs {
+			spec := sp.(*ast.ImportSpec)
+			p, err := strconv.Unquote(spec.Path.Value)
+			if err != nil || strings.Contains(strings.Split(p, "/")[0], ".") {
+				continue
+			}
+			if p > path {
+				start := spec.Pos()
+				return path, []analysis.TextEdit{{Pos: start, End: start, NewText: []byte(quoted + "\n\t")}}, true
+			}
+			lastStd = spec
+		}
+		if lastStd != nil {
+			return path, []analysis.TextEdit{{Pos: lastStd.End(), End: lastStd.End(), NewText: []byte("\n\t" + quoted)}}, true
+		}
+		return path, []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + quoted + "\n")}}, true
+	}
+	return c.importFor(file, path, path, at)
 }

@@ -38,7 +38,10 @@
 // main calls) and passes/credflow says its credentials are static, with
 // any provenance, through locals, struct fields, functional options,
 // helpers and other packages (facts). The message names the variable,
-// how it lives for the process, and where its credentials come from.
+// how it lives for the process, and where its credentials come from. A
+// global built from another reported global on the same credentials (a
+// client from a package-level session or config) is a related position of
+// that finding, which stays on the first global of the chain.
 //
 // An exported function or method that sets its package's globals on such
 // credentials (storage.Init) exports a SetsGlobals fact; when another package's

@@ -180,6 +180,7 @@ func run(p *rule.Pass) (finding.List, error) {
 	}
 
 	var out finding.List
+	var static []reportedGlobal
 	for _, g := range c.order {
 		if len(g.sets) == 0 {
 			continue
@@ -195,6 +196,7 @@ func run(p *rule.Pass) (finding.List, error) {
 			if cr.State != credflow.Static || cr.Origin == nil || flow.Placeholder(cr) {
 				continue
 			}
+			static = append(static, reportedGlobal{g, s, cr.Origin.String(), len(out)})
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
 				End:     g.ident.End(),
@@ -213,6 +215,7 @@ func run(p *rule.Pass) (finding.List, error) {
 			})
 		}
 	}
+	out = c.groupBuiltFrom(out, static)
 	for _, cc := range c.crossCalls {
 		s := cc.sets[0]
 		out = append(out, finding.Finding{
@@ -696,4 +699,76 @@ func setType(s GlobalSet) string {
 		return "AWS client"
 	}
 	return strings.TrimPrefix(s.Type, "holds a ")
+}
+
+// reportedGlobal is a global reported for static credentials: its set,
+// the origin of its credentials and its finding's index.
+type reportedGlobal struct {
+	g      *global
+	s      set
+	origin string
+	index  int
+}
+
+// groupBuiltFrom keeps one finding per credentials decision: a global
+// built from another reported global of this package on the same
+// credentials (a client from a package-level session or config, an
+// uploader from a client) is a related position of the finding of the
+// global it is built from, followed to the first of the chain (the one
+// where the credentials enter), not a finding of its own
+// (docs/rules/globalclient.md, "One finding per decision").
+func (c *checker) groupBuiltFrom(out finding.List, static []reportedGlobal) finding.List {
+	byVar := map[*types.Var]int{}
+	for i, r := range static {
+		byVar[r.g.v] = i
+	}
+	parent := make([]int, len(static))
+	for i, r := range static {
+		parent[i] = -1
+		ast.Inspect(r.s.rhs, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok || parent[i] >= 0 {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := c.info.Uses[id].(*types.Var); ok && v != r.g.v {
+					if j, ok := byVar[v]; ok && static[j].origin == r.origin {
+						parent[i] = j
+					}
+				}
+			}
+			return true
+		})
+	}
+	root := func(i int) int {
+		for n := 0; parent[i] >= 0 && n < len(static); n++ {
+			i = parent[i]
+		}
+		return i
+	}
+	drop := map[int]bool{}
+	for i, r := range static {
+		if parent[i] < 0 {
+			continue
+		}
+		j := root(i)
+		if j == i {
+			continue // a cycle: keep it
+		}
+		f := &out[static[j].index]
+		f.Related = append(f.Related, analysis.RelatedInformation{
+			Pos: r.g.ident.Pos(), End: r.g.ident.End(),
+			Message: fmt.Sprintf("%s (%s) is built from it: the same credentials", r.s.name, c.clientType(r.g, r.s)),
+		})
+		drop[r.index] = true
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for i, f := range out {
+		if !drop[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }

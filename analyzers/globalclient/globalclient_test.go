@@ -21,3 +21,11 @@ func TestGlobalclient(t *testing.T) {
 func TestFacts(t *testing.T) {
 	fixtures.RunFacts(t, globalclient.Analyzer, "./src/globalclient/...")
 }
+
+// TestOneFindingPerDecision checks that a global built from another
+// reported global on the same credentials (a client from a package-level
+// session or config) is a related position of that global's finding, not
+// a finding of its own (lines marked `// related` in the fixtures).
+func TestOneFindingPerDecision(t *testing.T) {
+	fixtures.RunRelated(t, analyzers.Analyzer, ": the same credentials", "./src/globalclient/v1", "./src/globalclient/v2", "./src/globalclient/services")
+}

@@ -91,7 +91,13 @@ func run(p *rule.Pass) (finding.List, error) {
 			return // presigning sends no request (presign.go)
 		}
 		h.credentials = h.credentials || appliesToCredentials(info, cur)
-		out = append(out, finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)})
+		f := finding.Finding{Pos: h.node.Pos(), End: h.node.End(), Message: message(h, cfg.Noretry.MinAttempts)}
+		if h.via == nil && cur.Node() == h.node {
+			if fix, ok := removeFix(pass, cur); ok {
+				f.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		out = append(out, f)
 		if fd := returnedFrom(cur); fd != nil && facts[fd] == nil {
 			f := &DisablesRetries{SDK: h.sdk, Knob: h.knob, Attempts: h.attempts, Credentials: h.credentials, Where: where(pass, h.node.Pos()), Fix: fix(h)}
 			if h.via != nil {

@@ -3,6 +3,8 @@ package noretry_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/credlint/credlint/analyzers"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/internal/fixtures"
@@ -19,4 +21,10 @@ func TestNoretry(t *testing.T) {
 // TestFacts checks the DisablesRetries facts on helper functions.
 func TestFacts(t *testing.T) {
 	fixtures.RunFacts(t, noretry.Analyzer, "./src/noretry/...")
+}
+
+// TestSuggestedFixes checks the fixes that remove a retry-disabling
+// setting against the .golden files.
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, fixtures.Dir(), analyzers.Analyzer, "./src/noretry/fix")
 }

@@ -33,7 +33,10 @@
 // STSAssumeRoleOptions; and AWS credential variables handed to another
 // process or container (exec.Cmd.Env and os.ProcAttr.Env entries, ECS
 // KeyValuePair environments of RunTask / StartTask overrides and task
-// definitions). The message names where the
+// definitions). The os.Setenv calls of one key set (consecutive
+// statements), the entries of one child environment and the pairs of one
+// container environment are one finding, on the first, with the others as
+// related positions. The message names where the
 // keys come from (passes/credflow): a literal (masked, never printed), an
 // environment variable, a one-time snapshot of refreshing credentials
 // (Retrieve / Get, and where it was taken), the output of an STS call

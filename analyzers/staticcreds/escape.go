@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/credlint/credlint/analyzers/finding"
@@ -20,7 +22,8 @@ import (
 // "Snapshots that outlive their moment"): a signing call with a kept
 // snapshot, an exported function returning one, and a refreshing provider
 // built on a snapshot as its base keys.
-func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done map[ast.Node]bool) []finding.Finding {
+func escapes(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, done map[ast.Node]bool) []finding.Finding {
+	info := pass.TypesInfo
 	switch n := cur.Node().(type) {
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) {
@@ -29,7 +32,7 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 		var out []finding.Finding
 		for i, l := range n.Lhs {
 			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sdk.EnvSliceField(sdk.FieldSymbol(info, sel)) {
-				out = append(out, envEntries(info, flow, flow.SliceElems(n.Rhs[i]), done)...)
+				out = append(out, envEntries(pass, flow, cur, flow.SliceElems(n.Rhs[i]), done)...)
 			}
 		}
 		return out
@@ -68,13 +71,10 @@ func escapes(info *types.Info, flow *credflow.Flow, cur inspector.Cursor, done m
 			}
 		}
 	case *ast.CompositeLit:
-		if _, ok := sdk.EnvPairType(info.TypeOf(n)); ok {
-			return envPair(info, flow, n)
-		}
 		var out []finding.Finding
 		for _, el := range n.Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok && sdk.EnvSliceField(sdk.KeyedFieldSymbol(info.TypeOf(n), kv.Key)) {
-				out = append(out, envEntries(info, flow, flow.SliceElems(kv.Value), done)...)
+				out = append(out, envEntries(pass, flow, cur, flow.SliceElems(kv.Value), done)...)
 			}
 		}
 		if len(out) > 0 {
@@ -106,25 +106,40 @@ func enclosingFunc(cur inspector.Cursor) *ast.FuncDecl {
 }
 
 // envEntries reports the "NAME=value" entries of another process's
-// environment that set AWS credential variables.
-func envEntries(info *types.Info, flow *credflow.Flow, elems []ast.Expr, done map[ast.Node]bool) []finding.Finding {
-	var out []finding.Finding
+// environment that set AWS credential variables: one finding for the
+// entries of one environment, on the first, with the others as related
+// positions and a fix that removes them all.
+func envEntries(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, elems []ast.Expr, done map[ast.Node]bool) []finding.Finding {
+	info := pass.TypesInfo
+	var ms []member
 	for _, el := range elems {
 		name, value, ok := sdk.EnvEntry(info, el)
 		if !ok || !sdk.IsCredentialEnvVar(name) || done[el] || emptyValue(info, el, value) {
 			continue
 		}
 		done[el] = true
-		out = append(out, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
-			"%s=… in a child process's environment passes keys from %s: they override its own and never refresh",
-			name, entrySource(info, flow, el, value))})
+		ec, ok := cur.Inspector().Root().FindNode(el)
+		if !ok {
+			continue
+		}
+		ms = append(ms, member{ec, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
+			"%s=… in a child's env: keys from %s never refresh; let it inherit AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+			name, entrySource(info, flow, el, value))}, name + "=…"})
 	}
-	return out
+	if len(ms) == 0 {
+		return nil
+	}
+	slices.SortFunc(ms, func(a, b member) int { return finding.ComparePos(pass.Fset, a.f.Pos, b.f.Pos) })
+	fix, ok := removeEntriesFix(pass, ms, "remove the credential entries: the child reaches the task role through AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (in os.Environ() on ECS)")
+	return []finding.Finding{merge(ms, fix, ok)}
 }
 
 // envPair reports an ECS container environment pair that sets an AWS
-// credential variable.
-func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []finding.Finding {
+// credential variable, and the variable's name.
+func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (finding.Finding, string, bool) {
+	if _, ok := sdk.EnvPairType(info.TypeOf(lit)); !ok {
+		return finding.Finding{}, "", false
+	}
 	var name string
 	var value ast.Expr
 	for _, el := range lit.Elts {
@@ -141,14 +156,14 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) []fin
 		}
 	}
 	if !sdk.IsCredentialEnvVar(name) || value == nil {
-		return nil
+		return finding.Finding{}, "", false
 	}
 	if v, ok := sdk.StringArg(info, value); ok && v == "" {
-		return nil // clears the variable: the task role is used
+		return finding.Finding{}, "", false // clears the variable: the task role is used
 	}
-	return []finding.Finding{{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
-		"%s in an ECS container environment passes keys from %s: they override the task role and never refresh",
-		name, entrySource(info, flow, nil, value))}}
+	return finding.Finding{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
+		"%s in an ECS container env: keys from %s override the task role; give the task its own task role",
+		name, entrySource(info, flow, nil, value))}, name, true
 }
 
 // entrySource names where an environment value comes from.
@@ -159,9 +174,9 @@ func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) s
 		return fmt.Sprintf("a literal (%s)", srctext.Mask(v))
 	}
 	p := flow.KeyProv(value)
-	d := p.Detail
-	if d == "" {
-		d = flow.Render(value)
+	d := detail(p.Detail)
+	if p.Detail == "" {
+		d = finding.Clip(flow.Render(value), 60)
 	}
 	switch p.Kind {
 	case credflow.ProvSnapshot:

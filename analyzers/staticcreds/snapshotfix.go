@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/credlint/credlint/analyzers/fixedit"
 	"github.com/credlint/credlint/passes/credflow"
 )
 
@@ -34,6 +35,18 @@ func snapshotFix(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor)
 	}
 	text := types.ExprString(snap.Provider)
 	edits := []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}}
+	msg := fmt.Sprintf("use %s, the refreshing provider the snapshot was taken from, instead of a frozen copy", text)
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 && sameVar(pass.TypesInfo, as.Lhs[0], snap.Provider) {
+		// cfg.Credentials = <copy of cfg.Credentials>: replacing the copy
+		// would leave a self-assignment; removing the statement keeps the
+		// provider that is already there.
+		del, ok := fixedit.Stmt(pass, cur.Parent())
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = []analysis.TextEdit{{Pos: del.Pos, End: del.End}}
+		msg = fmt.Sprintf("remove the override: %s already is the refreshing provider the snapshot was taken from", text)
+	}
 	if snap.Var != nil {
 		// The snapshot has no other use: keep the call (an error check
 		// may follow it), drop the variable.
@@ -42,10 +55,21 @@ func snapshotFix(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor)
 			edits = append(edits, analysis.TextEdit{Pos: snap.Define, End: snap.Define + 2, NewText: []byte("=")})
 		}
 	}
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("use %s, the refreshing provider the snapshot was taken from, instead of a frozen copy", text),
-		TextEdits: edits,
-	}, true
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
+
+// sameVar reports whether a and b denote the same variable or field path
+// (cfg.Credentials and cfg.Credentials, through the same objects).
+func sameVar(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) != nil && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameVar(info, a.X, b.X)
+	}
+	return false
 }
 
 // expectedType returns the type the expression at cur is used as: the

@@ -38,9 +38,31 @@ func run(p *rule.Pass) (finding.List, error) {
 
 	var out finding.List
 	done := map[ast.Node]bool{}
+	// Pieces of one key set, grouped into one finding each (group.go).
+	setenvs := map[any][]member{}
+	pairs := map[ast.Node][]member{}
+	var setenvOrder []any
+	var pairOrder []ast.Node
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil)) {
 		n := cur.Node()
-		if fs := escapes(info, flow, cur, done); len(fs) > 0 {
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			if f, name, ok := envPair(info, flow, lit); ok {
+				elem := cur // the element of the Environment list: the pair, or &pair
+				if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+					elem = cur.Parent()
+				}
+				key := elem.Parent().Node()
+				if _, ok := key.(*ast.CompositeLit); !ok {
+					key = lit
+				}
+				if pairs[key] == nil {
+					pairOrder = append(pairOrder, key)
+				}
+				pairs[key] = append(pairs[key], member{elem, f, name})
+				continue
+			}
+		}
+		if fs := escapes(pass, flow, cur, done); len(fs) > 0 {
 			out = append(out, fs...)
 			continue
 		}
@@ -50,7 +72,12 @@ func run(p *rule.Pass) (finding.List, error) {
 		}
 		if call, ok := n.(*ast.CallExpr); ok && sdk.CalleeSymbol(info, call) == sdk.OsSetenv && len(call.Args) == 2 {
 			if name, ok := astq.StringConst(info, call.Args[0]); ok && sdk.IsCredentialEnvVar(name) {
-				out = append(out, finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)})
+				key := setenvKey(info, cur)
+				if setenvs[key] == nil {
+					setenvOrder = append(setenvOrder, key)
+				}
+				f := finding.Finding{Pos: call.Pos(), End: call.End(), Message: setenvMessage(flow, call, name)}
+				setenvs[key] = append(setenvs[key], member{cur, f, fmt.Sprintf("os.Setenv(%q, ...)", name)})
 			}
 			continue
 		}
@@ -90,6 +117,16 @@ func run(p *rule.Pass) (finding.List, error) {
 			f.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		out = append(out, f)
+	}
+	for _, key := range setenvOrder {
+		ms := setenvs[key]
+		fix, ok := setenvFix(pass, ms)
+		out = append(out, merge(ms, fix, ok))
+	}
+	for _, key := range pairOrder {
+		ms := pairs[key]
+		fix, ok := removeEntriesFix(pass, ms, "remove the credential variables from the container environment: the task then uses its own task role")
+		out = append(out, merge(ms, fix, ok))
 	}
 	return out, nil
 }

@@ -12,46 +12,56 @@ import (
 	"os"
 	"sort"
 	"strconv"
-	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
 // diffContext is the number of unchanged lines around each diff hunk.
 const diffContext = 3
 
+// Fixes is what ApplyFixes did.
+type Fixes struct {
+	// Fixed are the findings whose fix was applied; Left, those without
+	// one (or whose fix overlapped one already taken).
+	Fixed, Left []Finding
+	// Files is the number of files changed.
+	Files int
+}
+
 // ApplyFixes applies the first suggested fix of every distinct finding
 // (all of a fix's edits or none: a fix whose edits overlap an accepted
-// one is skipped), and says what it did: each fix applied, then the
-// findings left without one. With diff, the files are left alone and the
-// fixes are printed to stdout as a unified diff (the report then goes to
-// stderr, so that stdout is a patch). A file that was gofmt-clean is
-// formatted after editing. It returns the number of findings fixed.
-func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo string) (int, error) {
-	report := stdout
-	if diff {
-		report = stderr
-	}
+// one is skipped; an edit identical to an accepted one, such as an import
+// two fixes add, is applied once) and prints each fix to report. With diff, the files
+// are left alone and the fixes are printed to patch as a unified diff. A
+// file that was gofmt-clean is formatted after editing.
+func (r *Result) ApplyFixes(patch, report io.Writer, diff bool, relativeTo string) (*Fixes, error) {
 	edits := map[string][]Edit{}
-	var fixed, left []Finding
+	res := &Fixes{}
 	r.each(func(f Finding) {
 		if len(f.Fixes) == 0 {
-			left = append(left, f)
+			res.Left = append(res.Left, f)
 			return
 		}
 		fix := f.Fixes[0]
+		var add []Edit
+	edit:
 		for _, e := range fix.Edits {
 			for _, o := range edits[e.Filename] {
+				if e == o {
+					continue edit // the same edit (an import two fixes add): once
+				}
 				if e.Start < o.End && o.Start < e.End || e.Start == o.Start && e.End == o.End {
-					left = append(left, f) // overlaps a fix already taken
+					res.Left = append(res.Left, f) // overlaps a fix already taken
 					return
 				}
 			}
+			add = append(add, e)
 		}
-		for _, e := range fix.Edits {
+		for _, e := range add {
 			edits[e.Filename] = append(edits[e.Filename], e)
 		}
-		fixed = append(fixed, f)
+		res.Fixed = append(res.Fixed, f)
 	})
 
 	files := make([]string, 0, len(edits))
@@ -59,16 +69,15 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 		files = append(files, name)
 	}
 	sort.Strings(files)
+	res.Files = len(files)
 	for _, name := range files {
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
-		es := edits[name]
-		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
-		updated, err := applyEdits(old, es)
+		updated, err := applyEdits(old, edits[name])
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes to %s: %w", name, err)
+			return nil, fmt.Errorf("applying fixes to %s: %w", name, err)
 		}
 		if pruned, err := removeUnusedImports(updated, r.importNames[name]); err == nil {
 			updated = pruned
@@ -79,15 +88,17 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 			}
 		}
 		if diff {
-			writeDiff(stdout, relPath(relativeTo, name), old, updated)
+			if err := writeDiff(patch, relPath(relativeTo, name), old, updated); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		st, err := os.Stat(name)
 		if err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
 		if err := os.WriteFile(name, updated, st.Mode().Perm()); err != nil {
-			return 0, fmt.Errorf("applying fixes: %w", err)
+			return nil, fmt.Errorf("applying fixes: %w", err)
 		}
 	}
 
@@ -95,16 +106,26 @@ func (r *Result) ApplyFixes(stdout, stderr io.Writer, diff bool, relativeTo stri
 	if diff {
 		verb = "would fix"
 	}
-	for _, f := range fixed {
+	for _, f := range res.Fixed {
 		pos := f.Posn
 		pos.Filename = relPath(relativeTo, pos.Filename)
 		fmt.Fprintf(report, "%s: %s: %s\n", pos, verb, f.Fixes[0].Message)
 	}
-	fmt.Fprintf(report, "credlint: %s %d of %d findings in %d files; %d left without an automatic fix\n", verb, len(fixed), len(fixed)+len(left), len(files), len(left))
-	for _, f := range left {
-		printPlain(report, f.Posn, f.End, f.Message, -1, relativeTo)
+	return res, nil
+}
+
+// printSummary says how many findings were fixed and lists left, the
+// findings a re-run reports (after -fix) or those without an applied fix
+// (with -diff, where nothing is re-run).
+func (x *Fixes) printSummary(w io.Writer, left []Finding, diff bool, relativeTo string) {
+	verb := "fixed"
+	if diff {
+		verb = "would fix"
 	}
-	return len(fixed), nil
+	fmt.Fprintf(w, "credlint: %s %d of %d findings in %d files; %d left without an automatic fix\n", verb, len(x.Fixed), len(x.Fixed)+len(x.Left), x.Files, len(left))
+	for _, f := range left {
+		printPlain(w, f.Posn, f.End, f.Message, -1, relativeTo)
+	}
 }
 
 // removeUnusedImports removes the imports of names (import path -> the
@@ -167,173 +188,27 @@ func removeUnusedImports(src []byte, names map[string]string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// applyEdits applies sorted, non-overlapping edits to src.
+// applyEdits applies non-overlapping edits to src (udiff checks them).
 func applyEdits(src []byte, edits []Edit) ([]byte, error) {
-	var out bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, fmt.Errorf("edit [%d,%d) out of range or overlapping", e.Start, e.End)
-		}
-		out.Write(src[last:e.Start])
-		out.WriteString(e.New)
-		last = e.End
+	es := make([]udiff.Edit, len(edits))
+	for i, e := range edits {
+		es[i] = udiff.Edit{Start: e.Start, End: e.End, New: e.New}
 	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
+	return udiff.ApplyBytes(src, es)
 }
 
-// writeDiff prints a unified diff of old and updated, one hunk per run of
-// changed lines (with diffContext lines around them).
-func writeDiff(w io.Writer, name string, old, updated []byte) {
-	a, b := splitLines(string(old)), splitLines(string(updated))
-	ops := diffLines(a, b)
-	// Hunks: runs of changes, merged when fewer than 2*diffContext equal
-	// lines separate them.
-	type hunk struct{ from, to int } // ops[from:to], context included
-	var hunks []hunk
-	for i, op := range ops {
-		if op.kind == ' ' {
-			continue
-		}
-		from, to := max(i-diffContext, 0), min(i+1+diffContext, len(ops))
-		if n := len(hunks); n > 0 && from <= hunks[n-1].to {
-			hunks[n-1].to = to
-			continue
-		}
-		hunks = append(hunks, hunk{from, to})
+// writeDiff prints a unified diff of old and updated (diffContext lines
+// of context around each hunk), computed by go-udiff, the x/tools diff
+// package that gopls uses.
+func writeDiff(w io.Writer, name string, old, updated []byte) error {
+	edits := udiff.Lines(string(old), string(updated))
+	if len(edits) == 0 {
+		return nil
 	}
-	if len(hunks) == 0 {
-		return
+	text, err := udiff.ToUnified(name, name, string(old), edits, diffContext)
+	if err != nil {
+		return fmt.Errorf("diff of %s: %w", name, err)
 	}
-	fmt.Fprintf(w, "--- %s\n+++ %s\n", name, name)
-	for _, h := range hunks {
-		// Line numbers: count the lines of a and b before the hunk.
-		la, lb := 0, 0
-		for _, op := range ops[:h.from] {
-			if op.kind != '+' {
-				la++
-			}
-			if op.kind != '-' {
-				lb++
-			}
-		}
-		na, nb := 0, 0
-		for _, op := range ops[h.from:h.to] {
-			if op.kind != '+' {
-				na++
-			}
-			if op.kind != '-' {
-				nb++
-			}
-		}
-		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", la+1, na, lb+1, nb)
-		for _, op := range ops[h.from:h.to] {
-			fmt.Fprintf(w, "%c%s", op.kind, op.line)
-		}
-	}
-}
-
-// lineOp is one line of an edit script: ' ' kept, '-' deleted, '+' added.
-type lineOp struct {
-	kind byte
-	line string
-}
-
-// diffLines returns a shortest edit script from a to b (Myers' algorithm,
-// on what lies between their common prefix and suffix).
-func diffLines(a, b []string) []lineOp {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	var ops []lineOp
-	for _, l := range a[:pre] {
-		ops = append(ops, lineOp{' ', l})
-	}
-	ops = append(ops, myers(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
-	for _, l := range a[len(a)-suf:] {
-		ops = append(ops, lineOp{' ', l})
-	}
-	return ops
-}
-
-func myers(a, b []string) []lineOp {
-	n, m := len(a), len(b)
-	limit := n + m
-	off := limit + 1
-	v := make([]int, 2*limit+3)
-	var trace [][]int
-	end := -1
-	for d := 0; d <= limit && end < 0; d++ {
-		trace = append(trace, append([]int(nil), v...))
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
-				x = v[off+k+1]
-			} else {
-				x = v[off+k-1] + 1
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x++
-				y++
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				end = d
-				break
-			}
-		}
-	}
-	var rev []lineOp
-	x, y := n, m
-	for d := end; d > 0; d-- {
-		pv := trace[d]
-		k := x - y
-		prevK := k - 1
-		if k == -d || k != d && pv[off+k-1] < pv[off+k+1] {
-			prevK = k + 1
-		}
-		prevX := pv[off+prevK]
-		prevY := prevX - prevK
-		for x > prevX && y > prevY {
-			rev = append(rev, lineOp{' ', a[x-1]})
-			x--
-			y--
-		}
-		if x == prevX {
-			rev = append(rev, lineOp{'+', b[y-1]})
-			y--
-		} else {
-			rev = append(rev, lineOp{'-', a[x-1]})
-			x--
-		}
-	}
-	for x > 0 && y > 0 {
-		rev = append(rev, lineOp{' ', a[x-1]})
-		x--
-		y--
-	}
-	ops := make([]lineOp, len(rev))
-	for i, op := range rev {
-		ops[len(rev)-1-i] = op
-	}
-	return ops
-}
-
-// splitLines splits s after each newline; a last line without one gets
-// one (diff's "no newline at end of file" is not worth the noise here).
-func splitLines(s string) []string {
-	lines := strings.SplitAfter(s, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	} else {
-		lines[len(lines)-1] += "\n"
-	}
-	return lines
+	_, err = io.WriteString(w, text)
+	return err
 }

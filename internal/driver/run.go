@@ -38,6 +38,27 @@ type Options struct {
 	Stdout, Stderr io.Writer
 }
 
+// analyze loads and analyzes each group of patterns.
+func analyze(ctx context.Context, a *analysis.Analyzer, load LoadConfig, groups []Group) *Result {
+	res := &Result{}
+	for _, g := range groups {
+		cfg := load
+		cfg.Dir = g.Dir
+		prog, err := Load(ctx, cfg, g.Patterns...)
+		if err != nil {
+			res.addErr(fmt.Sprintf("credlint: %v", err))
+			continue
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, prog.Roots, nil)
+		if err != nil {
+			res.addErr(fmt.Sprintf("credlint: %v", err))
+			continue
+		}
+		res.collect(prog, graph)
+	}
+	return res
+}
+
 // Exit statuses of Run.
 const (
 	ExitClean    = 0 // no findings, no error
@@ -57,28 +78,17 @@ func Run(ctx context.Context, a *analysis.Analyzer, opts Options, patterns ...st
 		fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
 		return ExitError
 	}
-	res := &Result{}
-	for _, g := range groups {
-		cfg := opts.LoadConfig
-		cfg.Dir = g.Dir
-		prog, err := Load(ctx, cfg, g.Patterns...)
-		if err != nil {
-			res.addErr(fmt.Sprintf("credlint: %v", err))
-			continue
-		}
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, prog.Roots, nil)
-		if err != nil {
-			res.addErr(fmt.Sprintf("credlint: %v", err))
-			continue
-		}
-		res.collect(prog, graph)
-	}
+	res := analyze(ctx, a, opts.LoadConfig, groups)
 	for _, e := range res.Errors {
 		fmt.Fprintln(opts.Stderr, e)
 	}
 	switch {
 	case opts.Fix:
-		n, err := res.ApplyFixes(opts.Stdout, opts.Stderr, opts.Diff, opts.RelativeTo)
+		report := opts.Stdout
+		if opts.Diff {
+			report = opts.Stderr
+		}
+		fixes, err := res.ApplyFixes(opts.Stdout, report, opts.Diff, opts.RelativeTo)
 		if err != nil {
 			fmt.Fprintf(opts.Stderr, "credlint: %v\n", err)
 			return ExitError
@@ -86,7 +96,23 @@ func Run(ctx context.Context, a *analysis.Analyzer, opts Options, patterns ...st
 		if len(res.Errors) > 0 {
 			return ExitError
 		}
-		if res.Count() > n {
+		left := fixes.Left
+		if !opts.Diff && len(fixes.Fixed) > 0 {
+			// What a re-run finds: a fix can silence other findings (a
+			// client built on the credentials it fixed) as well as its own.
+			again := analyze(ctx, a, opts.LoadConfig, groups)
+			for _, e := range again.Errors {
+				fmt.Fprintln(opts.Stderr, e)
+			}
+			if len(again.Errors) > 0 {
+				fmt.Fprintln(opts.Stderr, "credlint: the fixed packages no longer load or type-check")
+				return ExitError
+			}
+			left = nil
+			again.each(func(f Finding) { left = append(left, f) })
+		}
+		fixes.printSummary(report, left, opts.Diff, opts.RelativeTo)
+		if len(left) > 0 {
 			return ExitFindings
 		}
 		return ExitClean

@@ -146,7 +146,7 @@ func (f *Flow) SnapshotSource(call *ast.CallExpr, want types.Type) (Snapshot, bo
 			if as.Tok == token.DEFINE {
 				snapshot.Define = as.TokPos
 				for _, l := range as.Lhs[1:] {
-					if lid, ok := l.(*ast.Ident); ok && info.Defs[lid] != nil {
+					if lid, ok := l.(*ast.Ident); ok && lid.Name != "_" && info.Defs[lid] != nil {
 						snapshot.Define = token.NoPos // another new variable keeps :=
 					}
 				}

@@ -14,15 +14,15 @@ import (
 
 var awsConfig = aws.NewConfig().WithRegion("eu-west-1").WithCredentials(credentials.NewEnvCredentials()) // want `globalclient: awsConfig \(\*aws\.Config\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
 
-var sess = session.Must(session.NewSession(awsConfig)) // want `globalclient: sess \(\*session\.Session\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
+var sess = session.Must(session.NewSession(awsConfig)) // related
 
-var svc = s3.New(sess) // want `globalclient: svc \(\*s3\.S3\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
+var svc = s3.New(sess) // related
 
 var api s3iface.S3API = s3.New(session.Must(session.NewSession(&aws.Config{Credentials: credentials.NewStaticCredentials(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), "")}))) // want `globalclient: api \(\*s3\.S3\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
 
-var uploader = s3manager.NewUploader(sess) // want `globalclient: uploader \(\*s3manager\.Uploader\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
+var uploader = s3manager.NewUploader(sess) // related
 
-var downloader = s3manager.NewDownloaderWithClient(api) // want `globalclient: downloader \(\*s3manager\.Downloader\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v1/v1\.go:\d+`
+var downloader = s3manager.NewDownloaderWithClient(api) // related
 
 // overridden: s3.New's own config replaces the session's credentials.
 var overridden = s3.New(defaultSess, &aws.Config{Credentials: credentials.NewStaticCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")}) // want `globalclient: overridden \(\*s3\.S3\) is process-wide \(set at its declaration\) on literal keys from src/globalclient/v1/v1\.go:\d+`

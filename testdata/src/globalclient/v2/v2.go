@@ -19,17 +19,17 @@ var static = aws.Config{ // want `globalclient: static \(aws\.Config\) is proces
 	Credentials: credentials.NewStaticCredentialsProvider(os.Getenv("AWS_ACCESS_KEY_ID"), os.Getenv("AWS_SECRET_ACCESS_KEY"), os.Getenv("AWS_SESSION_TOKEN")),
 }
 
-var cfg = static // want `globalclient: cfg \(aws\.Config\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`
+var cfg = static // related
 
-var client = s3.NewFromConfig(static) // want `globalclient: client \(\*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`
+var client = s3.NewFromConfig(static) // related
 
 var presign = s3.NewPresignClient(s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")})) // want `globalclient: presign \(\*s3\.PresignClient\) is process-wide \(set at its declaration\) on literal keys from src/globalclient/v2/v2\.go:\d+`
 
-var uploader = manager.NewUploader(client) // want `globalclient: uploader \(\*manager\.Uploader\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`
+var uploader = manager.NewUploader(client) // related
 
-var downloader = manager.NewDownloader(client) // want `globalclient: downloader \(\*manager\.Downloader\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`
+var downloader = manager.NewDownloader(client) // related
 
-var transfers = transfermanager.New(client) // want `globalclient: transfers \(\*transfermanager\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`
+var transfers = transfermanager.New(client) // related
 
 // optionClient gets its credentials in a functional option.
 var optionClient = s3.NewFromConfig(aws.Config{Region: "eu-west-1"}, func(o *s3.Options) { // want `globalclient: optionClient \(\*s3\.Client\) is process-wide \(set at its declaration\) on env keys from src/globalclient/v2/v2\.go:\d+`

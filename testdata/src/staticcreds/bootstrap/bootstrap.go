@@ -21,7 +21,7 @@ func Export(s Secrets) error {
 	if err := os.Setenv("AWS_ACCESS_KEY_ID", s.AccessKeyID); err != nil { // want `staticcreds: os\.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) puts AWS keys in the process environment`
 		return err
 	}
-	if err := os.Setenv("AWS_SESSION_TOKEN", s.SessionToken); err != nil { // want `staticcreds: os\.Setenv\("AWS_SESSION_TOKEN", \.\.\.\) puts AWS keys in the process environment`
+	if err := os.Setenv("AWS_SESSION_TOKEN", s.SessionToken); err != nil { // related
 		return err
 	}
 	return os.Setenv("AWS_REGION", "eu-west-1")
@@ -30,6 +30,6 @@ func Export(s Secrets) error {
 // Backup runs a tool with the secrets in its environment.
 func Backup(s Secrets) error {
 	cmd := exec.Command("restic", "backup", "/data")
-	cmd.Env = append(os.Environ(), "AWS_SECRET_ACCESS_KEY="+s.SecretAccessKey) // want `staticcreds: AWS_SECRET_ACCESS_KEY=… in a child process's environment passes keys from configuration \(s\.SecretAccessKey\)`
+	cmd.Env = append(os.Environ(), "AWS_SECRET_ACCESS_KEY="+s.SecretAccessKey) // want `staticcreds: AWS_SECRET_ACCESS_KEY=… in a child's env: keys from configuration \(s\.SecretAccessKey\)`
 	return cmd.Run()
 }

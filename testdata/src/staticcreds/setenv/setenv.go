@@ -11,8 +11,8 @@ import (
 func export(ctx context.Context, key, secret, token string) error {
 	_ = os.Unsetenv("AWS_ACCESS_KEY_ID")
 	_ = os.Setenv("AWS_ACCESS_KEY_ID", key)        // want `staticcreds: os\.Setenv\("AWS_ACCESS_KEY_ID", \.\.\.\) puts AWS keys in the process environment`
-	_ = os.Setenv("AWS_SECRET_ACCESS_KEY", secret) // want `staticcreds: os.Setenv\("AWS_SECRET_ACCESS_KEY", \.\.\.\)`
-	return os.Setenv("AWS_SESSION_TOKEN", token)   // want `staticcreds: os\.Setenv\("AWS_SESSION_TOKEN", \.\.\.\) puts AWS keys in the process environment`
+	_ = os.Setenv("AWS_SECRET_ACCESS_KEY", secret) // related
+	return os.Setenv("AWS_SESSION_TOKEN", token)   // related
 }
 
 // exportSnapshot hands a snapshot of the default chain to child processes

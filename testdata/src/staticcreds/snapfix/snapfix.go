@@ -51,6 +51,21 @@ func v1Client(sess *session.Session) *s3v1.S3 {
 	return s3v1.New(sess, &awsv1.Config{Credentials: credsv1.NewStaticCredentials(value.AccessKeyID, value.SecretAccessKey, value.SessionToken)}) // want `staticcreds: credentials\.NewStaticCredentials freezes a snapshot \(sess\.Config\.Credentials\.Get\(\) at src/staticcreds/snapfix/snapfix\.go:\d+\): it expires within hours; pass the provider instead`
 }
 
+// The provider overridden with a copy of itself: the fix removes the
+// override (replacing the copy would leave cfg.Credentials = cfg.Credentials).
+func override(ctx context.Context) (aws.Config, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	v, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+	return cfg, nil
+}
+
 // No fix: the snapshot was taken in another function (the provider is not
 // at hand here).
 func fromParam(v aws.Credentials) *s3.Client {
