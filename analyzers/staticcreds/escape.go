@@ -122,9 +122,10 @@ func envEntries(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, 
 		if !ok {
 			continue
 		}
-		ms = append(ms, member{ec, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fmt.Sprintf(
-			"%s=… in a child's env: keys from %s never refresh; let it inherit AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-			name, entrySource(info, flow, el, value))}, name + "=…"})
+		ms = append(ms, member{ec, finding.Finding{Pos: el.Pos(), End: el.End(), Message: fitted(func(max int) string {
+			return fmt.Sprintf("%s=… in a child's env: keys from %s never refresh; let it inherit AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+				name, entrySource(info, flow, el, value, max))
+		})}, name + "=…"})
 	}
 	if len(ms) == 0 {
 		return nil
@@ -161,22 +162,23 @@ func envPair(info *types.Info, flow *credflow.Flow, lit *ast.CompositeLit) (find
 	if v, ok := sdk.StringArg(info, value); ok && v == "" {
 		return finding.Finding{}, "", false // clears the variable: the task role is used
 	}
-	return finding.Finding{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf(
-		"%s in an ECS container env: keys from %s override the task role; give the task its own task role",
-		name, entrySource(info, flow, nil, value))}, name, true
+	return finding.Finding{Pos: lit.Pos(), End: lit.End(), Message: fitted(func(max int) string {
+		return fmt.Sprintf("%s in an ECS container env: keys from %s override the task role; give the task its own task role",
+			name, entrySource(info, flow, nil, value, max))
+	})}, name, true
 }
 
 // entrySource names where an environment value comes from.
-func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr) string {
+func entrySource(info *types.Info, flow *credflow.Flow, entry, value ast.Expr, max int) string {
 	if value == nil {
 		s, _ := astq.StringConst(info, entry)
 		_, v, _ := strings.Cut(s, "=")
 		return fmt.Sprintf("a literal (%s)", srctext.Mask(v))
 	}
 	p := flow.KeyProv(value)
-	d := detail(p.Detail)
+	d := detail(p.Detail, max)
 	if p.Detail == "" {
-		d = finding.Clip(flow.Render(value), 60)
+		d = finding.Clip(flow.Render(value), max+20)
 	}
 	switch p.Kind {
 	case credflow.ProvSnapshot:

@@ -157,9 +157,16 @@ func inAdapter(info *types.Info, cur inspector.Cursor) bool {
 // has the mechanism. A provenance expression is shortened (whole words,
 // its position kept) until the message fits finding.MaxMessage.
 func message(o *credflow.Origin, kind sdk.CredKind) string {
+	return fitted(func(max int) string { return messageFit(o, kind, max) })
+}
+
+// fitted returns the first of render(40), render(32), ... that fits the
+// message budget: provenance expressions are shortened only as far as the
+// message needs.
+func fitted(render func(max int) string) string {
 	var m string
 	for _, max := range []int{40, 32, 24, 16} {
-		if m = messageFit(o, kind, max); utf8.RuneCountInString(m) <= finding.MaxMessage {
+		if m = render(max); utf8.RuneCountInString(m) <= finding.MaxMessage {
 			break
 		}
 	}

@@ -32,7 +32,7 @@ func runTool(ctx context.Context, cfg aws.Config) error {
 	}
 	cmd := exec.CommandContext(ctx, "aws", "s3", "sync", ".", "s3://bucket")
 	cmd.Env = append(os.Environ(),
-		"AWS_ACCESS_KEY_ID="+creds.AccessKeyID,                         // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child's env: keys from a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/handoff/handoff\.go:\d+\)`
+		"AWS_ACCESS_KEY_ID="+creds.AccessKeyID,                         // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child's env: keys from a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/handoff/handoff\.go:\d+\)`
 		fmt.Sprintf("AWS_SECRET_ACCESS_KEY=%s", creds.SecretAccessKey), // related
 		"AWS_SESSION_TOKEN="+creds.SessionToken,                        // related
 		"AWS_REGION="+cfg.Region,
@@ -80,7 +80,7 @@ func runTask(ctx context.Context, client *ecs.Client, cfg aws.Config) error {
 		Overrides: &types.TaskOverride{ContainerOverrides: []types.ContainerOverride{{
 			Name: aws.String("worker"),
 			Environment: []types.KeyValuePair{
-				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `staticcreds: AWS_ACCESS_KEY_ID in an ECS container env: keys from a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/handoff/handoff\.go:\d+\)`
+				{Name: aws.String("AWS_ACCESS_KEY_ID"), Value: aws.String(creds.AccessKeyID)},  // want `staticcreds: AWS_ACCESS_KEY_ID in an ECS container env: keys from a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/handoff/handoff\.go:\d+\)`
 				{Name: aws.String("AWS_SESSION_TOKEN"), Value: aws.String(creds.SessionToken)}, // related
 				{Name: aws.String("AWS_REGION"), Value: aws.String(cfg.Region)},
 				{Name: aws.String("AWS_SECRET_ACCESS_KEY"), Value: aws.String("")}, // cleared: quiet
@@ -113,7 +113,7 @@ func credsEnv(ctx context.Context, cfg aws.Config) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child's env: keys from a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/handoff/handoff\.go:\d+\)`
+	out := []string{"AWS_ACCESS_KEY_ID=" + c.AccessKeyID} // want `staticcreds: AWS_ACCESS_KEY_ID=… in a child's env: keys from a snapshot \(cfg\.Credentials\.… at src/staticcreds/handoff/handoff\.go:\d+\)`
 	if c.SessionToken != "" {
 		out = append(out, "AWS_SESSION_TOKEN="+c.SessionToken) // related
 	}

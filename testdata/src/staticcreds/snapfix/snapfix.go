@@ -62,7 +62,7 @@ func override(ctx context.Context) (aws.Config, error) {
 	if err != nil {
 		return aws.Config{}, err
 	}
-	cfg.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retriev… at src/staticcreds/snapfix/snapfix\.go:\d+\)`
+	cfg.Credentials = credentials.NewStaticCredentialsProvider(v.AccessKeyID, v.SecretAccessKey, v.SessionToken) // want `staticcreds: credentials\.NewStaticCredentialsProvider freezes a snapshot \(cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/snapfix/snapfix\.go:\d+\)`
 	return cfg, nil
 }
 
