@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,10 +25,6 @@ func TestGolangci(t *testing.T) {
 	integration(t)
 	bin := golangciBinary(t)
 	base := baseline(t)
-
-	// The plugin's own unit tests (a module of its own: `go test ./...` at
-	// the root does not reach them).
-	mustRun(t, filepath.Join(repoRoot(), "plugin"), goEnv(), "go", "test", "./...")
 
 	dir := exampleModule(t, true)
 	cache := t.TempDir()
@@ -171,17 +166,90 @@ func golangciFindings(t *testing.T, root string, data []byte) []finding {
 	return fs
 }
 
+// customGcl is what .custom-gcl.example.yml asks `golangci-lint custom`
+// for: the golangci-lint version and credlint's plugin entry.
+type customGcl struct {
+	version    string // golangci-lint's
+	module     string // the plugin entry's module:
+	importPath string // its import:
+}
+
+// customGclExample reads .custom-gcl.example.yml (its top-level version
+// and its one plugin entry; a line-based reading of this one file, not a
+// YAML parser).
+func customGclExample(t *testing.T) customGcl {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(), ".custom-gcl.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c customGcl
+	plugins := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		switch strings.TrimSpace(key) {
+		case "version":
+			if !strings.HasPrefix(key, " ") {
+				c.version = value
+			}
+		case "- module":
+			plugins++
+			c.module = value
+		case "import":
+			c.importPath = value
+		}
+	}
+	if plugins != 1 || c.version == "" || c.module == "" || c.importPath == "" {
+		t.Fatalf(".custom-gcl.example.yml: want a version and one plugin with module: and import:, got %+v (%d plugins)", c, plugins)
+	}
+	return c
+}
+
+// pluginsGo is the cmd/golangci-lint/plugins.go that `golangci-lint
+// custom` writes (v2.15.0 pkg/commands/internal/imports.go,
+// importsTemplate, gofmt-ed): a blank import per plugin.
+func pluginsGo(imports ...string) string {
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n")
+	for _, imp := range imports {
+		fmt.Fprintf(&b, "\t_ %q\n", imp)
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
 // golangciBinary returns golangci-lint v2.15.0 with the credlint plugin
-// compiled in. It is built like `golangci-lint custom` builds it: a main
-// package — golangci-lint's own cmd/golangci-lint/main.go, verbatim, plus
-// a blank import of the plugin — in a scratch module that requires
-// golangci-lint and replaces the plugin and credlint modules with this
-// checkout. The binary is cached in the user cache directory, keyed by the
-// sources it is built from, so only the first run after a change pays for
-// the build (minutes on a cold build cache).
+// compiled in, built as `golangci-lint custom` builds it from
+// .custom-gcl.example.yml with path: set to a checkout (v2.15.0
+// pkg/commands/internal/builder.go): a fresh `git clone` of this
+// repository (its HEAD: uncommitted changes are not in it); a main
+// package that is golangci-lint's own cmd/golangci-lint/main.go, verbatim,
+// plus the generated plugins.go; `go mod edit -replace <module>=<clone>`,
+// `go mod tidy`, and `go build` with golangci-lint's ldflags. The one
+// difference: the main package lives in a scratch module that requires
+// golangci-lint (from the module proxy) instead of in a clone of
+// golangci-lint's repository, which needs GitHub. The binary is cached in
+// the user cache directory, keyed by the commit's tree, so only the first
+// run after a commit pays for the build (minutes on a cold build cache).
 func golangciBinary(t *testing.T) string {
 	t.Helper()
-	key := sourceKey(t)
+	gcl := customGclExample(t)
+	if gcl.version != golangciVersion {
+		t.Errorf(".custom-gcl.example.yml builds golangci-lint %s; the plugin targets %s", gcl.version, golangciVersion)
+	}
+	clone := cloneCheckout(t)
+	tree := strings.TrimSpace(mustRun(t, clone, goEnv(), "git", "rev-parse", "HEAD^{tree}"))
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s %s %s %s\n", goVar(t, "GOVERSION"), golangciVersion, gcl.module, gcl.importPath, tree)
+	key := hex.EncodeToString(h.Sum(nil))[:16]
+
 	cacheDir := ""
 	if d, err := os.UserCacheDir(); err == nil {
 		cacheDir = filepath.Join(d, "credlint-integration")
@@ -195,7 +263,7 @@ func golangciBinary(t *testing.T) string {
 		}
 	}
 
-	scratch := filepath.Join(t.TempDir(), "golangci-lint-credlint")
+	scratch := filepath.Join(t.TempDir(), "golangci-lint")
 	os.MkdirAll(scratch, 0o755)
 	var mod struct{ Dir string }
 	out := mustRun(t, scratch, goEnv(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
@@ -206,40 +274,26 @@ func golangciBinary(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withPlugin := strings.Replace(string(main), "import (\n", "import (\n\t_ \"github.com/credlint/credlint/plugin\"\n\n", 1)
-	if withPlugin == string(main) {
-		t.Fatalf("golangci-lint's main.go has no import block")
-	}
-	writeFile(t, filepath.Join(scratch, "main.go"), withPlugin)
-	root := repoRoot()
-	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf(`module golangci-lint-credlint
-
-go 1.26.0
-
-require (
-	github.com/golangci/golangci-lint/v2 %s
-	github.com/credlint/credlint v0.0.0
-	github.com/credlint/credlint/plugin v0.0.0
-)
-
-replace (
-	github.com/credlint/credlint => %s
-	github.com/credlint/credlint/plugin => %s
-)
-`, golangciVersion, root, filepath.Join(root, "plugin")))
+	writeFile(t, filepath.Join(scratch, "main.go"), string(main))
+	writeFile(t, filepath.Join(scratch, "plugins.go"), pluginsGo(gcl.importPath))
+	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf("module golangci-lint-custom\n\ngo 1.26.0\n\nrequire github.com/golangci/golangci-lint/v2 %s\n", golangciVersion))
+	mustRun(t, scratch, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
 	mustRun(t, scratch, goEnv(), "go", "mod", "tidy")
 	// The plugin must not drag golangci-lint's bundled linters to another
 	// x/tools than the one golangci-lint was released with.
 	if v := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
 		t.Errorf("golangci-lint with the plugin builds with golang.org/x/tools %s, want v0.52.0 (golangci-lint %s's)", v, golangciVersion)
 	}
+	if dir := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-f", "{{.Module.Dir}}", gcl.importPath)); dir != clone {
+		t.Fatalf("%s comes from %s, want the clone %s", gcl.importPath, dir, clone)
+	}
 
-	dest := filepath.Join(scratch, "golangci-lint")
+	dest := filepath.Join(scratch, "custom-gcl")
 	if cacheDir != "" {
 		os.MkdirAll(cacheDir, 0o755)
 		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
 	}
-	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-credlint' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC().Format(time.RFC3339))
+	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
 	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
 	if cacheDir == "" {
 		return dest
@@ -258,45 +312,17 @@ replace (
 	return bin
 }
 
-// sourceKey hashes what the golangci-lint binary is built from: the Go
-// version, the golangci-lint version, and the root and plugin modules'
-// go.mod, go.sum and non-test Go files.
-func sourceKey(t *testing.T) string {
+// cloneCheckout clones this checkout (git clone: its HEAD, nothing
+// uncommitted) to a new directory and returns the clone's path.
+func cloneCheckout(t *testing.T) string {
 	t.Helper()
-	h := sha256.New()
-	fmt.Fprintf(h, "%s %s\n", goVar(t, "GOVERSION"), golangciVersion)
 	root := repoRoot()
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel == "." || rel == "plugin" {
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
-				return filepath.SkipDir // another module (examples, eval, ...)
-			}
-			return nil
-		}
-		name := d.Name()
-		if name == "go.mod" || name == "go.sum" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s %d\n", rel, len(data))
-			h.Write(data)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	if r := run(t, root, goEnv(), "git", "status", "--porcelain"); r.code != 0 {
+		t.Fatalf("%s is not a git checkout (the test clones it as a user would): %s", root, r.out)
+	} else if r.out != "" {
+		t.Logf("the checkout has uncommitted changes; the test uses a clone of HEAD, without them")
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	clone := filepath.Join(t.TempDir(), "credlint")
+	mustRun(t, root, goEnv(), "git", "clone", "-q", root, clone)
+	return clone
 }

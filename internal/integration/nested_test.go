@@ -7,7 +7,7 @@ import (
 
 // TestNestedModules runs the tests and go vet of the repository's nested
 // modules (eval/, bench/), which `go test ./...` at the root does not
-// reach; plugin/'s own tests run in TestGolangci.
+// reach.
 func TestNestedModules(t *testing.T) {
 	integration(t)
 	for _, mod := range []string{"eval", "bench"} {
