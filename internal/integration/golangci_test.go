@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -236,8 +237,9 @@ func pluginsGo(imports ...string) string {
 // difference: the main package lives in a scratch module that requires
 // golangci-lint (from the module proxy) instead of in a clone of
 // golangci-lint's repository, which needs GitHub. The binary is cached in
-// the user cache directory, keyed by the commit's tree, so only the first
-// run after a commit pays for the build (minutes on a cold build cache).
+// the user cache directory, keyed by the sources it is built from, so only
+// the first run after a change pays for the build (minutes on a cold build
+// cache).
 func golangciBinary(t *testing.T) string {
 	t.Helper()
 	gcl := customGclExample(t)
@@ -245,10 +247,7 @@ func golangciBinary(t *testing.T) string {
 		t.Errorf(".custom-gcl.example.yml builds golangci-lint %s; the plugin targets %s", gcl.version, golangciVersion)
 	}
 	clone := cloneCheckout(t)
-	tree := strings.TrimSpace(mustRun(t, clone, goEnv(), "git", "rev-parse", "HEAD^{tree}"))
-	h := sha256.New()
-	fmt.Fprintf(h, "%s %s %s %s %s\n", goVar(t, "GOVERSION"), golangciVersion, gcl.module, gcl.importPath, tree)
-	key := hex.EncodeToString(h.Sum(nil))[:16]
+	key := sourceKey(t, clone, gcl)
 
 	cacheDir := ""
 	if d, err := os.UserCacheDir(); err == nil {
@@ -325,4 +324,46 @@ func cloneCheckout(t *testing.T) string {
 	clone := filepath.Join(t.TempDir(), "credlint")
 	mustRun(t, root, goEnv(), "git", "clone", "-q", root, clone)
 	return clone
+}
+
+// sourceKey hashes what the golangci-lint binary is built from: the Go
+// version, the golangci-lint version, the plugin entry, and the clone's
+// go.mod, go.sum and non-test Go files of the root module.
+func sourceKey(t *testing.T, clone string, gcl customGcl) string {
+	t.Helper()
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s %s %s\n", goVar(t, "GOVERSION"), golangciVersion, gcl.module, gcl.importPath)
+	err := filepath.WalkDir(clone, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(clone, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir // another module (examples, eval, ...)
+			}
+			return nil
+		}
+		name := d.Name()
+		if name == "go.mod" || name == "go.sum" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s %d\n", rel, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
