@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"runtime/debug"
 	"strings"
 
 	"github.com/credlint/credlint/analyzers"
@@ -112,9 +111,7 @@ func sarifTool() sarif.Tool {
 		InformationURI: analyzers.Analyzer.URL,
 		Level:          "error",
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		tool.Version = bi.Main.Version
-	}
+	tool.Version = moduleVersion()
 	// A rule's description is the summary line of its Doc, which comes
 	// from its package comment (analyzers/<rule>/doc.go); its help is its
 	// page in docs/rules.
