@@ -228,17 +228,11 @@ func pluginsGo(imports ...string) string {
 
 // golangciBinary returns golangci-lint v2.15.0 with the credlint plugin
 // compiled in, built as `golangci-lint custom` builds it from
-// .custom-gcl.example.yml with path: set to a checkout (v2.15.0
-// pkg/commands/internal/builder.go): a fresh `git clone` of this
-// repository (its HEAD: uncommitted changes are not in it); a main
-// package that is golangci-lint's own cmd/golangci-lint/main.go, verbatim,
-// plus the generated plugins.go; `go mod edit -replace <module>=<clone>`,
-// `go mod tidy`, and `go build` with golangci-lint's ldflags. The one
-// difference: the main package lives in a scratch module that requires
-// golangci-lint (from the module proxy) instead of in a clone of
-// golangci-lint's repository, which needs GitHub. The binary is cached in
-// the user cache directory, keyed by the sources it is built from, so only
-// the first run after a change pays for the build (minutes on a cold build
+// .custom-gcl.example.yml, whose plugin entry has path: set to a checkout:
+// here a fresh `git clone` of this repository (its HEAD: uncommitted
+// changes are not in it). See customGclBuild. The binary is cached in the
+// user cache directory, keyed by the sources it is built from, so only the
+// first run after a change pays for the build (minutes on a cold build
 // cache).
 func golangciBinary(t *testing.T) string {
 	t.Helper()
@@ -262,38 +256,13 @@ func golangciBinary(t *testing.T) string {
 		}
 	}
 
-	scratch := filepath.Join(t.TempDir(), "golangci-lint")
-	os.MkdirAll(scratch, 0o755)
-	var mod struct{ Dir string }
-	out := mustRun(t, scratch, goEnv(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
-	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
-		t.Fatalf("go mod download golangci-lint: %v\n%s", err, out)
-	}
-	main, err := os.ReadFile(filepath.Join(mod.Dir, "cmd", "golangci-lint", "main.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(scratch, "main.go"), string(main))
-	writeFile(t, filepath.Join(scratch, "plugins.go"), pluginsGo(gcl.importPath))
-	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf("module golangci-lint-custom\n\ngo 1.26.0\n\nrequire github.com/golangci/golangci-lint/v2 %s\n", golangciVersion))
-	mustRun(t, scratch, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
-	mustRun(t, scratch, goEnv(), "go", "mod", "tidy")
-	// The plugin must not drag golangci-lint's bundled linters to another
-	// x/tools than the one golangci-lint was released with.
-	if v := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
-		t.Errorf("golangci-lint with the plugin builds with golang.org/x/tools %s, want v0.52.0 (golangci-lint %s's)", v, golangciVersion)
-	}
-	if dir := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-f", "{{.Module.Dir}}", gcl.importPath)); dir != clone {
-		t.Fatalf("%s comes from %s, want the clone %s", gcl.importPath, dir, clone)
-	}
-
-	dest := filepath.Join(scratch, "custom-gcl")
+	dest := ""
 	if cacheDir != "" {
 		os.MkdirAll(cacheDir, 0o755)
 		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
 	}
-	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
-	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
+	// path: makes golangci-lint run `go mod edit -replace <module>=<path>`.
+	dest = customGclBuild(t, gcl, clone, dest, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
 	if cacheDir == "" {
 		return dest
 	}
@@ -309,6 +278,50 @@ func golangciBinary(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return bin
+}
+
+// customGclBuild builds what `golangci-lint custom` builds (v2.15.0
+// pkg/commands/internal/builder.go) and returns the binary (dest, or a
+// temporary file when dest is ""): a main package that is golangci-lint's
+// own cmd/golangci-lint/main.go, verbatim, plus the plugins.go it
+// generates; the plugin added to go.mod by the command given (for path:
+// `go mod edit -replace`, for version: `go get`) run with env; `go mod
+// tidy`; `go build` with golangci-lint's ldflags. The one difference: the
+// main package lives in a scratch module that requires golangci-lint from
+// the module proxy instead of in a clone of golangci-lint's repository
+// (GitHub). The plugin package must come from pluginDir.
+func customGclBuild(t *testing.T, gcl customGcl, pluginDir, dest string, env []string, addPlugin ...string) string {
+	t.Helper()
+	scratch := filepath.Join(t.TempDir(), "golangci-lint")
+	os.MkdirAll(scratch, 0o755)
+	var mod struct{ Dir string }
+	out := mustRun(t, scratch, env, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
+		t.Fatalf("go mod download golangci-lint: %v\n%s", err, out)
+	}
+	main, err := os.ReadFile(filepath.Join(mod.Dir, "cmd", "golangci-lint", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(scratch, "main.go"), string(main))
+	writeFile(t, filepath.Join(scratch, "plugins.go"), pluginsGo(gcl.importPath))
+	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf("module golangci-lint-custom\n\ngo 1.26.0\n\nrequire github.com/golangci/golangci-lint/v2 %s\n", golangciVersion))
+	mustRun(t, scratch, env, addPlugin[0], addPlugin[1:]...)
+	mustRun(t, scratch, env, "go", "mod", "tidy")
+	// The plugin must not drag golangci-lint's bundled linters to another
+	// x/tools than the one golangci-lint was released with.
+	if v := strings.TrimSpace(mustRun(t, scratch, env, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
+		t.Errorf("golangci-lint with the plugin builds with golang.org/x/tools %s, want v0.52.0 (golangci-lint %s's)", v, golangciVersion)
+	}
+	if dir := strings.TrimSpace(mustRun(t, scratch, env, "go", "list", "-f", "{{.Module.Dir}}", gcl.importPath)); dir != pluginDir {
+		t.Fatalf("%s comes from %s, want %s", gcl.importPath, dir, pluginDir)
+	}
+	if dest == "" {
+		dest = filepath.Join(scratch, "custom-gcl")
+	}
+	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
+	mustRun(t, scratch, env, "go", "build", "-ldflags", ldflags, "-o", dest, ".")
+	return dest
 }
 
 // cloneCheckout clones this checkout (git clone: its HEAD, nothing

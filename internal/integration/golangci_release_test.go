@@ -1,0 +1,77 @@
+package integration
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/zip"
+)
+
+// TestGolangciRelease builds golangci-lint with the plugin as `golangci-lint
+// custom` does for a plugin entry with version: instead of path: — `go get
+// github.com/credlint/credlint@<version>` — and runs it on the example
+// module. The version is HEAD's pseudo-version (what version: <commit>
+// resolves to), served by a file:// module proxy in front of the real one:
+// it holds the module zip made from HEAD the way the public proxy makes
+// one from a tag (git archive: golang.org/x/mod/zip.CreateFromVCS). So a
+// release of this repository, as it is, works with version:.
+func TestGolangciRelease(t *testing.T) {
+	integration(t)
+	gcl := customGclExample(t)
+	clone := cloneCheckout(t)
+	commit := strings.TrimSpace(mustRun(t, clone, goEnv(), "git", "rev-parse", "HEAD"))
+	secs, err := strconv.ParseInt(strings.TrimSpace(mustRun(t, clone, goEnv(), "git", "log", "-1", "--format=%ct")), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	when := time.Unix(secs, 0).UTC()
+	mv := module.Version{Path: gcl.module, Version: module.PseudoVersion("", "", when, commit[:12])}
+
+	proxy := t.TempDir()
+	at := filepath.Join(proxy, filepath.FromSlash(gcl.module), "@v")
+	gomod, err := os.ReadFile(filepath.Join(clone, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := json.Marshal(map[string]any{"Version": mv.Version, "Time": when})
+	writeFile(t, filepath.Join(at, "list"), mv.Version+"\n")
+	writeFile(t, filepath.Join(at, mv.Version+".info"), string(info))
+	writeFile(t, filepath.Join(at, mv.Version+".mod"), string(gomod))
+	f, err := os.Create(filepath.Join(at, mv.Version+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := zip.CreateFromVCS(f, mv, clone, "HEAD", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The checksum database does not know this version: skip it for
+	// credlint alone.
+	env := goEnv("GOPROXY=file://"+filepath.ToSlash(proxy)+","+goVar(t, "GOPROXY"), "GONOSUMDB="+gcl.module)
+	pluginDir := filepath.Join(goVar(t, "GOMODCACHE"), filepath.FromSlash(gcl.module)+"@"+mv.Version)
+	// version: makes golangci-lint run `go get <module>@<version>`.
+	bin := customGclBuild(t, gcl, pluginDir, "", env, "go", "get", mv.String())
+
+	dir := exampleModule(t, true)
+	writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(""))
+	report := filepath.Join(t.TempDir(), "report.json")
+	r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+t.TempDir()), bin, "run",
+		"--output.json.path="+report, "--output.text.path=stdout", "--show-stats=false", "./...")
+	if r.code != 1 {
+		t.Errorf("golangci-lint (plugin by version:) with findings: exit %d, want 1\n%s", r.code, r.out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFindings(t, "golangci-lint (plugin by version:)", golangciFindings(t, dir, data), findings(baseline(t)))
+}
