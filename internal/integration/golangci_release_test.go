@@ -20,7 +20,9 @@ import (
 // resolves to), served by a file:// module proxy in front of the real one:
 // it holds the module zip made from HEAD the way the public proxy makes
 // one from a tag (git archive: golang.org/x/mod/zip.CreateFromVCS). So a
-// release of this repository, as it is, works with version:.
+// release of this repository, as it is, works with version:. The same
+// proxy serves `go install github.com/credlint/credlint/cmd/credlint@<version>`,
+// whose -version is checked.
 func TestGolangciRelease(t *testing.T) {
 	integration(t)
 	gcl := customGclExample(t)
@@ -61,10 +63,18 @@ func TestGolangciRelease(t *testing.T) {
 	// version: makes golangci-lint run `go get <module>@<version>`.
 	bin := customGclBuild(t, gcl, pluginDir, "", env, "go", "get", mv.String())
 
+	// The README's go install ...@version, from the same proxy.
+	gobin := t.TempDir()
+	mustRun(t, gobin, append(env, "GOBIN="+gobin), "go", "install", gcl.module+"/cmd/credlint@"+mv.Version)
+	got := strings.TrimSpace(mustRun(t, gobin, env, filepath.Join(gobin, "credlint"), "-version"))
+	if want := "credlint " + mv.Version + ", go"; !strings.HasPrefix(got, want) {
+		t.Errorf("credlint -version after go install ...@%s: %q, want %q...", mv.Version, got, want)
+	}
+
 	dir := exampleModule(t, true)
 	writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(""))
 	report := filepath.Join(t.TempDir(), "report.json")
-	r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+t.TempDir()), bin, "run",
+	r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+t.TempDir()), bin, "run", "--allow-parallel-runners",
 		"--output.json.path="+report, "--output.text.path=stdout", "--show-stats=false", "./...")
 	if r.code != 1 {
 		t.Errorf("golangci-lint (plugin by version:) with findings: exit %d, want 1\n%s", r.code, r.out)

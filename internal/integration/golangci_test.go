@@ -33,7 +33,7 @@ func TestGolangci(t *testing.T) {
 		t.Helper()
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(settings))
 		report := filepath.Join(t.TempDir(), "report.json")
-		r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+cache), bin, "run",
+		r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+cache), bin, "run", "--allow-parallel-runners",
 			"--output.json.path="+report, "--output.text.path=stdout", "--show-stats=false", "./...")
 		var fs []finding
 		if data, err := os.ReadFile(report); err == nil {
