@@ -230,7 +230,7 @@ func pluginsGo(imports ...string) string {
 // compiled in, built as `golangci-lint custom` builds it from
 // .custom-gcl.example.yml, whose plugin entry has path: set to a checkout:
 // here a fresh `git clone` of this repository (its HEAD: uncommitted
-// changes are not in it). See customGclBuild. The binary is cached in the
+// changes are not in it). See customGclModule. The binary is cached in the
 // user cache directory, keyed by the sources it is built from, so only the
 // first run after a change pays for the build (minutes on a cold build
 // cache).
@@ -262,7 +262,13 @@ func golangciBinary(t *testing.T) string {
 		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
 	}
 	// path: makes golangci-lint run `go mod edit -replace <module>=<path>`.
-	dest = customGclBuild(t, gcl, clone, dest, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
+	scratch := customGclModule(t, gcl, clone, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
+	if dest == "" {
+		dest = filepath.Join(scratch, "custom-gcl")
+	}
+	// golangci-lint's own build command.
+	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
+	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
 	if cacheDir == "" {
 		return dest
 	}
@@ -280,17 +286,17 @@ func golangciBinary(t *testing.T) string {
 	return bin
 }
 
-// customGclBuild builds what `golangci-lint custom` builds (v2.15.0
-// pkg/commands/internal/builder.go) and returns the binary (dest, or a
-// temporary file when dest is ""): a main package that is golangci-lint's
-// own cmd/golangci-lint/main.go, verbatim, plus the plugins.go it
-// generates; the plugin added to go.mod by the command given (for path:
-// `go mod edit -replace`, for version: `go get`) run with env; `go mod
-// tidy`; `go build` with golangci-lint's ldflags. The one difference: the
-// main package lives in a scratch module that requires golangci-lint from
-// the module proxy instead of in a clone of golangci-lint's repository
-// (GitHub). The plugin package must come from pluginDir.
-func customGclBuild(t *testing.T, gcl customGcl, pluginDir, dest string, env []string, addPlugin ...string) string {
+// customGclModule sets up what `golangci-lint custom` builds (v2.15.0
+// pkg/commands/internal/builder.go) and returns its directory: a main
+// package that is golangci-lint's own cmd/golangci-lint/main.go, verbatim,
+// plus the plugins.go it generates; the plugin added to go.mod by the
+// command given (for path: `go mod edit -replace`, for version: `go get`)
+// run with env; `go mod tidy`. The one difference: the main package lives
+// in a scratch module that requires golangci-lint from the module proxy
+// instead of in a clone of golangci-lint's repository (GitHub). It checks
+// that the plugin package comes from pluginDir and that golang.org/x/tools
+// stays at golangci-lint's version.
+func customGclModule(t *testing.T, gcl customGcl, pluginDir string, env []string, addPlugin ...string) string {
 	t.Helper()
 	scratch := filepath.Join(t.TempDir(), "golangci-lint")
 	os.MkdirAll(scratch, 0o755)
@@ -316,12 +322,7 @@ func customGclBuild(t *testing.T, gcl customGcl, pluginDir, dest string, env []s
 	if dir := strings.TrimSpace(mustRun(t, scratch, env, "go", "list", "-f", "{{.Module.Dir}}", gcl.importPath)); dir != pluginDir {
 		t.Fatalf("%s comes from %s, want %s", gcl.importPath, dir, pluginDir)
 	}
-	if dest == "" {
-		dest = filepath.Join(scratch, "custom-gcl")
-	}
-	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
-	mustRun(t, scratch, env, "go", "build", "-ldflags", ldflags, "-o", dest, ".")
-	return dest
+	return scratch
 }
 
 // cloneCheckout clones this checkout (git clone: its HEAD, nothing
