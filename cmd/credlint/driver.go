@@ -175,13 +175,14 @@ func relOrDot(wd, root string) string {
 
 // releaseVersion and releaseCommit are set by the release build
 // (release/main.go: go build -ldflags "-X main.releaseVersion=v1.2.3
-// -X main.releaseCommit=<sha>"): the go command records a module version
-// only for go install ...@version, and VCS information only when it is
-// on (-buildvcs) and the build runs in a checkout.
+// -X main.releaseCommit=<sha>"), which builds with -buildvcs=false: the
+// go command records a module version for go install ...@version, and
+// HEAD's tag or pseudo-version and commit only when VCS stamping is on
+// and the build runs in a git checkout.
 var releaseVersion, releaseCommit string
 
 // moduleVersion is credlint's version: the release's, the module version
-// of go install ...@version, or "" for a build from a checkout.
+// (go install ...@version, or HEAD's with VCS stamping), or "" (devel).
 func moduleVersion() string {
 	if releaseVersion != "" {
 		return releaseVersion

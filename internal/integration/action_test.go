@@ -48,6 +48,9 @@ func TestAction(t *testing.T) {
 	if n := sarifResults(t, filepath.Join(worker, "credlint.sarif")); n != len(baseline(t)) {
 		t.Errorf("the SARIF file holds %d results; credlint -json finds %d", n, len(baseline(t)))
 	}
+	if v := sarifVersion(t, filepath.Join(worker, "credlint.sarif")); v != "v0.0.0-action-test" {
+		t.Errorf("the SARIF log's tool version is %q, want the action's ref v0.0.0-action-test", v)
+	}
 	if !strings.Contains(r.out, "credlint v0.0.0-action-test,") {
 		t.Errorf("credlint -version in the step's log does not carry the action's ref:\n%s", r.out)
 	}
@@ -98,6 +101,26 @@ func sarifResults(t *testing.T, path string) int {
 	return len(log.Runs[0].Results)
 }
 
+// sarifVersion returns the tool version a SARIF log names.
+func sarifVersion(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Error(err)
+		return ""
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct{ Driver struct{ Version string } }
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 {
+		t.Errorf("%s: %v", path, err)
+		return ""
+	}
+	return log.Runs[0].Tool.Driver.Version
+}
+
 // checkActionYAML checks that action.yml runs action/run.sh with every
 // variable the script reads, each from an input that exists, and uploads
 // only a SARIF file the step reported (a line-based reading, not a YAML
@@ -113,7 +136,7 @@ func checkActionYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	yml := string(action)
-	if !strings.Contains(yml, `run: '"$CREDLINT_SOURCE/action/run.sh"'`) || !strings.Contains(yml, "CREDLINT_SOURCE: ${{ github.action_path }}") {
+	if !strings.Contains(yml, `run: bash "$CREDLINT_SOURCE/action/run.sh"`) || !strings.Contains(yml, "CREDLINT_SOURCE: ${{ github.action_path }}") {
 		t.Error("action.yml does not run action/run.sh from the action's checkout")
 	}
 	inputs := map[string]bool{}
