@@ -233,7 +233,7 @@ func pluginsGo(imports ...string) string {
 // changes are not in it). See customGclModule. The binary is cached in the
 // user cache directory, keyed by the sources it is built from, so only the
 // first run after a change pays for the build (minutes on a cold build
-// cache).
+// cache); each test runs its own link or copy of it.
 func golangciBinary(t *testing.T) string {
 	t.Helper()
 	gcl := customGclExample(t)
@@ -248,42 +248,47 @@ func golangciBinary(t *testing.T) string {
 		cacheDir = filepath.Join(d, "credlint-integration")
 	}
 	name := "golangci-lint-" + golangciVersion + "-credlint-" + key
-	if cacheDir != "" {
-		bin := filepath.Join(cacheDir, name)
-		if _, err := os.Stat(bin); err == nil {
-			t.Logf("golangci-lint with the plugin: cached %s", bin)
-			return bin
-		}
+	// The test runs its own link or copy of the binary: another run (of
+	// other sources) may replace the cached one meanwhile.
+	local := filepath.Join(t.TempDir(), name)
+	if cacheDir != "" && linkOrCopy(filepath.Join(cacheDir, name), local) == nil {
+		t.Logf("golangci-lint with the plugin: cached %s", filepath.Join(cacheDir, name))
+		return local
 	}
 
-	dest := ""
-	if cacheDir != "" {
-		os.MkdirAll(cacheDir, 0o755)
-		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
-	}
 	// path: makes golangci-lint run `go mod edit -replace <module>=<path>`.
 	scratch := customGclModule(t, gcl, clone, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
-	if dest == "" {
-		dest = filepath.Join(scratch, "custom-gcl")
-	}
 	// golangci-lint's own build command.
 	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
-	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
+	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", local, ".")
 	if cacheDir == "" {
-		return dest
+		return local
 	}
-	// Keep only this build.
+	// Cache this build alone.
+	os.MkdirAll(cacheDir, 0o755)
 	old, _ := filepath.Glob(filepath.Join(cacheDir, "golangci-lint-*"))
 	for _, o := range old {
-		if o != dest {
-			os.Remove(o)
-		}
+		os.Remove(o)
 	}
-	bin := filepath.Join(cacheDir, name)
-	if err := os.Rename(dest, bin); err != nil {
-		t.Fatal(err)
+	tmp := filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
+	if err := linkOrCopy(local, tmp); err != nil {
+		t.Logf("caching golangci-lint: %v", err)
+	} else if err := os.Rename(tmp, filepath.Join(cacheDir, name)); err != nil {
+		t.Logf("caching golangci-lint: %v", err)
 	}
-	return bin
+	return local
+}
+
+// linkOrCopy makes dst a hard link to src, or an executable copy of it.
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o755)
 }
 
 // customGclModule sets up what `golangci-lint custom` builds (v2.15.0
