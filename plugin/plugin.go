@@ -1,16 +1,17 @@
 // Package plugin registers credlint as a golangci-lint v2 module plugin.
 //
-// It is a module of its own (github.com/credlint/credlint/plugin) so that
-// the credlint command, and pre-commit's `go install ./...` of it, never
-// depend on github.com/golangci/plugin-module-register.
-//
-// Build a golangci-lint that includes it with `golangci-lint custom` and a
+// It is a package of credlint's module (as go.uber.org/nilaway's
+// cmd/gclplugin is of nilaway's), so that `golangci-lint custom` builds it
+// from a checkout (path:) or a release (version:) with no replace
+// directive to write; the credlint command does not import it. Build a
+// golangci-lint that includes it with `golangci-lint custom` and a
 // .custom-gcl.yml:
 //
 //	version: v2.15.0
 //	plugins:
-//	  - module: github.com/credlint/credlint/plugin
+//	  - module: github.com/credlint/credlint
 //	    import: github.com/credlint/credlint/plugin
+//	    path: ../credlint     # a checkout; or version: vX.Y.Z
 //
 // and enable it in .golangci.yml (v2):
 //

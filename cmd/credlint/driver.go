@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -172,24 +173,42 @@ func relOrDot(wd, root string) string {
 	return filepath.ToSlash(rel)
 }
 
-// version describes this build: the module version when installed with
-// go install ...@version, "devel" when built from a checkout, and the VCS
-// revision when the build recorded one.
+// releaseVersion and releaseCommit are set by the release build
+// (release/main.go: go build -ldflags "-X main.releaseVersion=v1.2.3
+// -X main.releaseCommit=<sha>"), which builds with -buildvcs=false: the
+// go command records a module version for go install ...@version, and
+// HEAD's tag or pseudo-version and commit only when VCS stamping is on
+// and the build runs in a git checkout.
+var releaseVersion, releaseCommit string
+
+// moduleVersion is credlint's version: the release's, the module version
+// (go install ...@version, or HEAD's with VCS stamping), or "" (devel).
+func moduleVersion() string {
+	if releaseVersion != "" {
+		return releaseVersion
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
+}
+
+// version describes this build: the release's version, the module version
+// when installed with go install ...@version, "devel" when built from a
+// checkout; and the commit when the release build or the go command
+// (-buildvcs) recorded one.
 func version() string {
-	v := "devel"
+	v := cmp.Or(moduleVersion(), "devel")
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "credlint " + v
 	}
-	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	var rev, when string
+	rev, when := releaseCommit, ""
 	modified := false
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			rev = s.Value
+			rev = cmp.Or(rev, s.Value)
 		case "vcs.time":
 			when = s.Value
 		case "vcs.modified":

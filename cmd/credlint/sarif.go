@@ -143,17 +143,17 @@ func sarifTool() sarif.Tool {
 }
 
 // toolVersion is credlint's version for a SARIF log: the module version
-// (and its SemVer form) when installed with go install ...@version, else
+// (and its SemVer form) of a release build or of go install ...@version, else
 // "devel", with the VCS revision when the build recorded one
 // ("devel+0e24f7c1a2b3", "devel+0e24f7c1a2b3.dirty" when the checkout was
 // modified).
 func toolVersion() (version, semver string) {
+	if v := moduleVersion(); v != "" {
+		return v, strings.TrimPrefix(v, "v")
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "devel", ""
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v, strings.TrimPrefix(v, "v")
 	}
 	var rev string
 	modified := false

@@ -27,17 +27,13 @@ func TestGolangci(t *testing.T) {
 	bin := golangciBinary(t)
 	base := baseline(t)
 
-	// The plugin's own unit tests (a module of its own: `go test ./...` at
-	// the root does not reach them).
-	mustRun(t, filepath.Join(repoRoot(), "plugin"), goEnv(), "go", "test", "./...")
-
 	dir := exampleModule(t, true)
 	cache := t.TempDir()
 	lint := func(settings string) (result, []finding) {
 		t.Helper()
 		writeFile(t, filepath.Join(dir, ".golangci.yml"), golangciConfig(settings))
 		report := filepath.Join(t.TempDir(), "report.json")
-		r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+cache), bin, "run",
+		r := run(t, dir, goEnv("GOLANGCI_LINT_CACHE="+cache), bin, "run", "--allow-parallel-runners",
 			"--output.json.path="+report, "--output.text.path=stdout", "--show-stats=false", "./...")
 		var fs []finding
 		if data, err := os.ReadFile(report); err == nil {
@@ -171,34 +167,146 @@ func golangciFindings(t *testing.T, root string, data []byte) []finding {
 	return fs
 }
 
+// customGcl is what .custom-gcl.example.yml asks `golangci-lint custom`
+// for: the golangci-lint version and credlint's plugin entry.
+type customGcl struct {
+	version    string // golangci-lint's
+	module     string // the plugin entry's module:
+	importPath string // its import:
+}
+
+// customGclExample reads .custom-gcl.example.yml (its top-level version
+// and its one plugin entry; a line-based reading of this one file, not a
+// YAML parser).
+func customGclExample(t *testing.T) customGcl {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(), ".custom-gcl.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c customGcl
+	plugins := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		switch strings.TrimSpace(key) {
+		case "version":
+			if !strings.HasPrefix(key, " ") {
+				c.version = value
+			}
+		case "- module":
+			plugins++
+			c.module = value
+		case "import":
+			c.importPath = value
+		}
+	}
+	if plugins != 1 || c.version == "" || c.module == "" || c.importPath == "" {
+		t.Fatalf(".custom-gcl.example.yml: want a version and one plugin with module: and import:, got %+v (%d plugins)", c, plugins)
+	}
+	return c
+}
+
+// pluginsGo is the cmd/golangci-lint/plugins.go that `golangci-lint
+// custom` writes (v2.15.0 pkg/commands/internal/imports.go,
+// importsTemplate, gofmt-ed): a blank import per plugin.
+func pluginsGo(imports ...string) string {
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n")
+	for _, imp := range imports {
+		fmt.Fprintf(&b, "\t_ %q\n", imp)
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
 // golangciBinary returns golangci-lint v2.15.0 with the credlint plugin
-// compiled in. It is built like `golangci-lint custom` builds it: a main
-// package — golangci-lint's own cmd/golangci-lint/main.go, verbatim, plus
-// a blank import of the plugin — in a scratch module that requires
-// golangci-lint and replaces the plugin and credlint modules with this
-// checkout. The binary is cached in the user cache directory, keyed by the
-// sources it is built from, so only the first run after a change pays for
-// the build (minutes on a cold build cache).
+// compiled in, built as `golangci-lint custom` builds it from
+// .custom-gcl.example.yml, whose plugin entry has path: set to a checkout:
+// here a fresh `git clone` of this repository (its HEAD: uncommitted
+// changes are not in it). See customGclModule. The binary is cached in the
+// user cache directory, keyed by the sources it is built from, so only the
+// first run after a change pays for the build (minutes on a cold build
+// cache); each test runs its own link or copy of it.
 func golangciBinary(t *testing.T) string {
 	t.Helper()
-	key := sourceKey(t)
+	gcl := customGclExample(t)
+	if gcl.version != golangciVersion {
+		t.Errorf(".custom-gcl.example.yml builds golangci-lint %s; the plugin targets %s", gcl.version, golangciVersion)
+	}
+	clone := cloneCheckout(t)
+	key := sourceKey(t, clone, gcl)
+
 	cacheDir := ""
 	if d, err := os.UserCacheDir(); err == nil {
 		cacheDir = filepath.Join(d, "credlint-integration")
 	}
 	name := "golangci-lint-" + golangciVersion + "-credlint-" + key
-	if cacheDir != "" {
-		bin := filepath.Join(cacheDir, name)
-		if _, err := os.Stat(bin); err == nil {
-			t.Logf("golangci-lint with the plugin: cached %s", bin)
-			return bin
-		}
+	// The test runs its own link or copy of the binary: another run (of
+	// other sources) may replace the cached one meanwhile.
+	local := filepath.Join(t.TempDir(), name)
+	if cacheDir != "" && linkOrCopy(filepath.Join(cacheDir, name), local) == nil {
+		t.Logf("golangci-lint with the plugin: cached %s", filepath.Join(cacheDir, name))
+		return local
 	}
 
-	scratch := filepath.Join(t.TempDir(), "golangci-lint-credlint")
+	// path: makes golangci-lint run `go mod edit -replace <module>=<path>`.
+	scratch := customGclModule(t, gcl, clone, goEnv(), "go", "mod", "edit", "-replace", gcl.module+"="+clone)
+	// golangci-lint's own build command.
+	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-custom-gcl' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC())
+	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", local, ".")
+	if cacheDir == "" {
+		return local
+	}
+	// Cache this build alone.
+	os.MkdirAll(cacheDir, 0o755)
+	old, _ := filepath.Glob(filepath.Join(cacheDir, "golangci-lint-*"))
+	for _, o := range old {
+		os.Remove(o)
+	}
+	tmp := filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
+	if err := linkOrCopy(local, tmp); err != nil {
+		t.Logf("caching golangci-lint: %v", err)
+	} else if err := os.Rename(tmp, filepath.Join(cacheDir, name)); err != nil {
+		t.Logf("caching golangci-lint: %v", err)
+	}
+	return local
+}
+
+// linkOrCopy makes dst a hard link to src, or an executable copy of it.
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o755)
+}
+
+// customGclModule sets up what `golangci-lint custom` builds (v2.15.0
+// pkg/commands/internal/builder.go) and returns its directory: a main
+// package that is golangci-lint's own cmd/golangci-lint/main.go, verbatim,
+// plus the plugins.go it generates; the plugin added to go.mod by the
+// command given (for path: `go mod edit -replace`, for version: `go get`)
+// run with env; `go mod tidy`. The one difference: the main package lives
+// in a scratch module that requires golangci-lint from the module proxy
+// instead of in a clone of golangci-lint's repository (GitHub). It checks
+// that the plugin package comes from pluginDir and that golang.org/x/tools
+// stays at golangci-lint's version.
+func customGclModule(t *testing.T, gcl customGcl, pluginDir string, env []string, addPlugin ...string) string {
+	t.Helper()
+	scratch := filepath.Join(t.TempDir(), "golangci-lint")
 	os.MkdirAll(scratch, 0o755)
 	var mod struct{ Dir string }
-	out := mustRun(t, scratch, goEnv(), "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	out := mustRun(t, scratch, env, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
 	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
 		t.Fatalf("go mod download golangci-lint: %v\n%s", err, out)
 	}
@@ -206,74 +314,52 @@ func golangciBinary(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withPlugin := strings.Replace(string(main), "import (\n", "import (\n\t_ \"github.com/credlint/credlint/plugin\"\n\n", 1)
-	if withPlugin == string(main) {
-		t.Fatalf("golangci-lint's main.go has no import block")
-	}
-	writeFile(t, filepath.Join(scratch, "main.go"), withPlugin)
-	root := repoRoot()
-	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf(`module golangci-lint-credlint
-
-go 1.26.0
-
-require (
-	github.com/golangci/golangci-lint/v2 %s
-	github.com/credlint/credlint v0.0.0
-	github.com/credlint/credlint/plugin v0.0.0
-)
-
-replace (
-	github.com/credlint/credlint => %s
-	github.com/credlint/credlint/plugin => %s
-)
-`, golangciVersion, root, filepath.Join(root, "plugin")))
-	mustRun(t, scratch, goEnv(), "go", "mod", "tidy")
+	writeFile(t, filepath.Join(scratch, "main.go"), string(main))
+	writeFile(t, filepath.Join(scratch, "plugins.go"), pluginsGo(gcl.importPath))
+	writeFile(t, filepath.Join(scratch, "go.mod"), fmt.Sprintf("module golangci-lint-custom\n\ngo 1.26.0\n\nrequire github.com/golangci/golangci-lint/v2 %s\n", golangciVersion))
+	mustRun(t, scratch, env, addPlugin[0], addPlugin[1:]...)
+	mustRun(t, scratch, env, "go", "mod", "tidy")
 	// The plugin must not drag golangci-lint's bundled linters to another
 	// x/tools than the one golangci-lint was released with.
-	if v := strings.TrimSpace(mustRun(t, scratch, goEnv(), "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
+	if v := strings.TrimSpace(mustRun(t, scratch, env, "go", "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")); v != "v0.52.0" {
 		t.Errorf("golangci-lint with the plugin builds with golang.org/x/tools %s, want v0.52.0 (golangci-lint %s's)", v, golangciVersion)
 	}
+	if dir := strings.TrimSpace(mustRun(t, scratch, env, "go", "list", "-f", "{{.Module.Dir}}", gcl.importPath)); dir != pluginDir {
+		t.Fatalf("%s comes from %s, want %s", gcl.importPath, dir, pluginDir)
+	}
+	return scratch
+}
 
-	dest := filepath.Join(scratch, "golangci-lint")
-	if cacheDir != "" {
-		os.MkdirAll(cacheDir, 0o755)
-		dest = filepath.Join(cacheDir, fmt.Sprintf("%s.tmp%d", name, os.Getpid()))
+// cloneCheckout clones this checkout (git clone: its HEAD, nothing
+// uncommitted) to a new directory and returns the clone's path.
+func cloneCheckout(t *testing.T) string {
+	t.Helper()
+	root := repoRoot()
+	if r := run(t, root, goEnv(), "git", "status", "--porcelain"); r.code != 0 {
+		t.Fatalf("%s is not a git checkout (the test clones it as a user would): %s", root, r.out)
+	} else if r.out != "" {
+		t.Logf("the checkout has uncommitted changes; the test uses a clone of HEAD, without them")
 	}
-	ldflags := fmt.Sprintf("-s -w -X 'main.version=%s-credlint' -X 'main.date=%s'", strings.TrimPrefix(golangciVersion, "v"), time.Now().UTC().Format(time.RFC3339))
-	mustRun(t, scratch, goEnv(), "go", "build", "-ldflags", ldflags, "-o", dest, ".")
-	if cacheDir == "" {
-		return dest
-	}
-	// Keep only this build.
-	old, _ := filepath.Glob(filepath.Join(cacheDir, "golangci-lint-*"))
-	for _, o := range old {
-		if o != dest {
-			os.Remove(o)
-		}
-	}
-	bin := filepath.Join(cacheDir, name)
-	if err := os.Rename(dest, bin); err != nil {
-		t.Fatal(err)
-	}
-	return bin
+	clone := filepath.Join(t.TempDir(), "credlint")
+	mustRun(t, root, goEnv(), "git", "clone", "-q", root, clone)
+	return clone
 }
 
 // sourceKey hashes what the golangci-lint binary is built from: the Go
-// version, the golangci-lint version, and the root and plugin modules'
-// go.mod, go.sum and non-test Go files.
-func sourceKey(t *testing.T) string {
+// version, the golangci-lint version, the plugin entry, and the clone's
+// go.mod, go.sum and non-test Go files of the root module.
+func sourceKey(t *testing.T, clone string, gcl customGcl) string {
 	t.Helper()
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %s\n", goVar(t, "GOVERSION"), golangciVersion)
-	root := repoRoot()
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	fmt.Fprintf(h, "%s %s %s %s\n", goVar(t, "GOVERSION"), golangciVersion, gcl.module, gcl.importPath)
+	err := filepath.WalkDir(clone, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, p)
+		rel, _ := filepath.Rel(clone, p)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel == "." || rel == "plugin" {
+			if rel == "." {
 				return nil
 			}
 			if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {

@@ -6,11 +6,11 @@ import (
 )
 
 // TestNestedModules runs the tests and go vet of the repository's nested
-// modules (eval/, bench/), which `go test ./...` at the root does not
-// reach; plugin/'s own tests run in TestGolangci.
+// modules (eval/, bench/, release/), which `go test ./...` at the root
+// does not reach.
 func TestNestedModules(t *testing.T) {
 	integration(t)
-	for _, mod := range []string{"eval", "bench"} {
+	for _, mod := range []string{"eval", "bench", "release"} {
 		dir := filepath.Join(repoRoot(), mod)
 		mustRun(t, dir, goEnv(), "go", "vet", "./...")
 		mustRun(t, dir, goEnv(), "go", "test", "./...")

@@ -1,0 +1,3 @@
+module github.com/credlint/credlint/release
+
+go 1.26.0
