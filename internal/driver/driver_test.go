@@ -313,3 +313,45 @@ func TestRulePanicOnce(t *testing.T) {
 	}
 	t.Logf("stdout:\n%s\nstderr:\n%s", stdout, errs)
 }
+
+// TestDependencyErrorOnce: a dependency outside the source set that does
+// not type-check (so has no export data) is said once, by its own error,
+// in every loading mode; its importers are not analyzed and do not repeat
+// it as "could not import". One that type-checks but does not compile is
+// analyzed where requested and its importers are; with -load=export (the
+// only mode that compiles) the compiler's error is said once, as go build
+// says it.
+func TestDependencyErrorOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := fileWriter(t, dir)
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	write("a/a.go", "package a\n\nvar X int = \"s\"\n")
+	write("b/b.go", "package b\n\nimport \"example.com/m/a\"\n\nvar Y = a.X\n")
+	write("c/c.go", "package c\n\nimport \"example.com/m/b\"\n\nvar Z = b.Y\n")
+	write("d/d.go", "package d\n\nfunc Now() int64\n")
+	write("e/e.go", "package e\n\nimport \"example.com/m/d\"\n\nvar T = d.Now\n")
+	for _, mode := range loadModes {
+		t.Run(mode.name, func(t *testing.T) {
+			_, errs, code := runDriverConfig(dir, analyzers.Analyzer, mode.cfg, "./c")
+			if code != driver.ExitError {
+				t.Errorf("exit %d, want %d", code, driver.ExitError)
+			}
+			if n := strings.Count(errs, "cannot use \"s\""); n != 1 {
+				t.Errorf("the type error is said %d times, want once:\n%s", n, errs)
+			}
+			for _, repeat := range []string{"could not import", "# example.com"} {
+				if strings.Contains(errs, repeat) {
+					t.Errorf("stderr repeats the error (%q):\n%s", repeat, errs)
+				}
+			}
+			_, errs, code = runDriverConfig(dir, analyzers.Analyzer, mode.cfg, "./e")
+			want, wantCode := "", driver.ExitClean
+			if mode.cfg.Compile {
+				want, wantCode = "# example.com/m/d\nd/d.go:3:6: missing function body\n", driver.ExitError
+			}
+			if errs != want || code != wantCode {
+				t.Errorf("./e: exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, errs, wantCode, want)
+			}
+		})
+	}
+}

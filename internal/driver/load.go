@@ -426,11 +426,17 @@ type loaded struct {
 	// compileErrs are the compiler's errors of a package that type-checks
 	// but does not compile, as the go command prints them.
 	compileErrs []string
-	// ownErrs are a package's own errors (not a failed import's).
+	// ownErrs are a dependency's own errors: not those of a package it
+	// imports from source (said by that package), and a failed import of a
+	// package without export data once per run.
 	ownErrs []string
 }
 
 type loader struct {
+	mu sync.Mutex
+	// importSaid holds the failed imports of export data already said.
+	importSaid map[string]bool
+
 	fset    *token.FileSet
 	source  map[string]bool
 	exports *exportImporter
@@ -492,7 +498,6 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		}
 	}
 	illImport := false
-	var importErrs []string
 	tc := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
@@ -516,12 +521,17 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 			if te, ok := err.(types.Error); ok {
 				p.TypeErrors = append(p.TypeErrors, te)
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
-				if strings.HasPrefix(te.Msg, "could not import ") {
-					importErrs = append(importErrs, te.Msg)
+				// A dependency's failed import of export data is said by
+				// the first package that imports it.
+				if lp.dep && l.firstImportError(te.Msg) {
+					lp.ownErrs = append(lp.ownErrs, te.Fset.Position(te.Pos).String()+": "+te.Msg)
 				}
 				return
 			}
 			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			if lp.dep {
+				lp.ownErrs = append(lp.ownErrs, err.Error())
+			}
 		},
 		Sizes: p.TypesSizes,
 	}
@@ -534,14 +544,37 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
 	p.IllTyped = len(p.Errors) > 0 || illImport
+	if p.IllTyped {
+		// The compiler's output repeats the type checker's errors (or
+		// those of a package it imports).
+		lp.compileErrs = nil
+	}
 	if lp.dep {
 		p.Syntax = nil // only the types are needed
-		// Its own errors, unless they only repeat a failed import (said
-		// by the package that failed).
-		if !illImport && len(importErrs) == 0 {
-			lp.ownErrs = userErrors(&p)
+		if illImport {
+			lp.ownErrs = nil // the package it imports says why
+		} else if len(listErrors(&p)) > 0 || len(p.TypeErrors) == 0 {
+			lp.ownErrs = userErrors(&p) // go list's and the parser's errors
 		}
 	}
+}
+
+// firstImportError reports whether a dependency's "could not import"
+// error is said for the first time in the run.
+func (l *loader) firstImportError(msg string) bool {
+	if !strings.HasPrefix(msg, "could not import ") {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.importSaid[msg] {
+		return false
+	}
+	if l.importSaid == nil {
+		l.importSaid = map[string]bool{}
+	}
+	l.importSaid[msg] = true
+	return true
 }
 
 // parseFile parses a Go file (go/packages parses with comments kept and
