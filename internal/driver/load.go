@@ -18,13 +18,17 @@
 //   - the requested packages (test variants included with -test),
 //   - every package that is not part of an SDK and imports one directly or
 //     transitively, in any module (a shared helper module of the user's),
+//   - every package that imports a package of the kinds above (so that a
+//     type has one identity: a package loaded from export data never
+//     mentions one of them),
 //   - every package outside the standard library and the SDKs that
 //     imports os, os/exec or syscall and whose files name an AWS
 //     credential variable (sdk.MayMentionCredentialVars, a superset of
-//     EnvOnly's syntactic pre-check),
-//   - every package that imports a package of the set (so that a type has
-//     one identity: a package loaded from export data never mentions a
-//     package loaded from source),
+//     EnvOnly's syntactic pre-check). Their importers stay on export data
+//     (Google's and others' cloud libraries read AWS_* variables, and
+//     half a cloud SDK imports them): that export data is read into the
+//     package loaded from source (exportImporter.seed), so its types keep
+//     one identity too,
 //
 // and the action graph handed to checker.Analyze follows only the imports
 // inside that set.
@@ -137,7 +141,7 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		return nil, err
 	}
 
-	source := SourceSet(meta)
+	source, envOnly := sourceSets(meta)
 	deps := depSourceSet(meta, source)
 	if err := completeCgoFiles(ctx, cfg, meta, source, deps); err != nil {
 		return nil, err
@@ -154,11 +158,12 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		}
 	})
 	for id := range source {
-		l.loaded[id] = &loaded{done: make(chan struct{})}
+		l.loaded[id] = &loaded{done: make(chan struct{}), seed: envOnly[id]}
 	}
 	for id := range deps {
 		l.loaded[id] = &loaded{done: make(chan struct{}), dep: true}
 	}
+	l.waitFor = envOnlyDeps(meta, envOnly)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	packages.Visit(meta, nil, func(p *packages.Package) {
@@ -242,10 +247,19 @@ func goList(ctx context.Context, cfg LoadConfig, mode packages.LoadMode, fset *t
 // analyze: the roots, every non-SDK package that imports an SDK package
 // directly or transitively, every package whose passes may export facts
 // without an SDK (mayReadCredentialVars), and every package that imports
-// one of those (see the package comment).
+// one of the first two kinds (see the package comment).
 func SourceSet(roots []*packages.Package) map[string]bool {
+	source, _ := sourceSets(roots)
+	return source
+}
+
+// sourceSets returns the source set and, within it, the SDK-free packages
+// that are in it only for their facts (envOnly): their importers need not
+// come from source, since the export data that mentions them is read into
+// their source packages (exportImporter.seed).
+func sourceSets(roots []*packages.Package) (source, envOnly map[string]bool) {
 	reaches := map[string]bool{} // imports an SDK package, directly or not
-	source := map[string]bool{}
+	source, envOnly = map[string]bool{}, map[string]bool{}
 	for _, r := range roots {
 		source[r.ID] = true
 	}
@@ -256,15 +270,20 @@ func SourceSet(roots []*packages.Package) map[string]bool {
 			if reaches[imp.ID] || sdk.IsSDKPath(imp.PkgPath) {
 				reaches[p.ID] = true
 			}
-			if source[imp.ID] {
+			if source[imp.ID] && !envOnly[imp.ID] {
 				source[p.ID] = true
 			}
 		}
-		if !own && (reaches[p.ID] || mayReadCredentialVars(p)) {
+		switch {
+		case own:
+		case reaches[p.ID]:
 			source[p.ID] = true
+		case !source[p.ID] && mayReadCredentialVars(p):
+			source[p.ID] = true
+			envOnly[p.ID] = true
 		}
 	})
-	return source
+	return source, envOnly
 }
 
 // mayReadCredentialVars reports whether the passes may find a package that
@@ -426,6 +445,9 @@ type loaded struct {
 	// compileErrs are the compiler's errors of a package that type-checks
 	// but does not compile, as the go command prints them.
 	compileErrs []string
+	// seed: the package's types are the ones export data that mentions it
+	// resolves to (an SDK-free package in the source set for its facts).
+	seed bool
 	// ownErrs are a dependency's own errors: not those of a package it
 	// imports from source (said by that package), and a failed import of a
 	// package without export data once per run.
@@ -441,6 +463,30 @@ type loader struct {
 	source  map[string]bool
 	exports *exportImporter
 	loaded  map[string]*loaded
+	// waitFor lists, for each package, the seeded packages among its
+	// dependencies, direct or not: export data it reads may mention them.
+	waitFor map[string][]string
+}
+
+// envOnlyDeps returns, for each package, the envOnly packages among its
+// dependencies (direct or not).
+func envOnlyDeps(roots []*packages.Package, envOnly map[string]bool) map[string][]string {
+	out := map[string][]string{}
+	if len(envOnly) == 0 {
+		return out
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		var ids []string
+		for _, imp := range p.Imports {
+			ids = append(ids, out[imp.ID]...)
+			if envOnly[imp.ID] {
+				ids = append(ids, imp.ID)
+			}
+		}
+		slices.Sort(ids)
+		out[p.ID] = slices.Compact(ids)
+	})
+	return out
 }
 
 // check parses and type-checks the package meta from source once its
@@ -452,6 +498,11 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		if dep := l.loaded[imp.ID]; dep != nil {
 			<-dep.done
 		}
+	}
+	// Before taking a slot: waiting inside one could leave none to the
+	// packages waited for.
+	for _, id := range l.waitFor[meta.ID] {
+		<-l.loaded[id].done
 	}
 	sem <- struct{}{}
 	defer func() { <-sem }()
@@ -544,6 +595,9 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
 	p.IllTyped = len(p.Errors) > 0 || illImport
+	if lp.seed {
+		l.exports.seed(p.Types)
+	}
 	if p.IllTyped {
 		// The compiler's output repeats the type checker's errors (or
 		// those of a package it imports).
@@ -638,6 +692,17 @@ func (e *exportImporter) add(p *packages.Package) {
 		msg = fmt.Sprintf("%s: %s", p.PkgPath, p.Errors[0].Msg)
 	}
 	e.errs[p.PkgPath] = fmt.Errorf("%s", msg)
+}
+
+// seed makes export data that mentions pkg's path resolve to pkg (loaded
+// from source): gcexportdata reuses the objects of a package already in
+// its map, so the package keeps one identity without its importers
+// being loaded from source. Every reader that may mention it waits for it
+// (loader.waitFor).
+func (e *exportImporter) seed(pkg *types.Package) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.pkgs[pkg.Path()] = pkg
 }
 
 func (e *exportImporter) load(path string) (*types.Package, error) {

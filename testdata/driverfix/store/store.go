@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
+	"example.com/driverfix/keyring"
 	"example.com/driverfix/keys"
 	"example.com/driverfix/model"
 	"example.com/driverfix/vault"
@@ -24,3 +25,6 @@ func Put(ctx context.Context, bucket model.Bucket, key string) error {
 
 // PutLog stores a log: keys.Logs's model.Bucket is Put's.
 func PutLog(ctx context.Context, key string) error { return Put(ctx, keys.Logs(), key) }
+
+// Owner is vault's Account, through keyring (from export data): one type.
+var Owner vault.Account = keyring.Owner()

@@ -21,3 +21,6 @@ func Default() Source { return FromEnv() }
 
 // Shared is the process's key source.
 var Shared = FromEnv()
+
+// Account names the keys' owner.
+type Account struct{ Name string }
