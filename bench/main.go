@@ -2,7 +2,10 @@
 // the same invocation, on the same package sets:
 //
 //   - credlint: the standalone driver (internal/driver: the packages that can
-//     reach an SDK from source, everything else from export data);
+//     reach an SDK from source, everything else from the export data the
+//     build cache holds, or from source without function bodies);
+//   - credlint-export: credlint -load=export (compiles the export data the
+//     cache lacks);
 //   - noop: a pass without facts, so x/tools' driver type-checks only the
 //     requested packages from source and reads dependencies from export
 //     data: the type-checking floor credlint is measured against;
@@ -10,6 +13,9 @@
 //     dependency from source, as before the driver);
 //   - noopfacts: a pass that only declares a fact type (singlechecker then
 //     loads everything from source: the floor of credlint-source);
+//   - the same on an empty build cache (a first run): credlint-cold,
+//     credlint-source-cold, credlint-export-cold and noop-cold (the
+//     floor's first run compiles every dependency: minutes);
 //   - go vet (its default analyzers), and credlint as go vet -vettool,
 //     cold (empty build cache) and warm (re-run);
 //   - golangci-lint v2.15.0 with the credlint plugin: its standard linters,
@@ -71,7 +77,7 @@ type sample struct {
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
 	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus, corpus-src (the corpus modules' own directories in the module cache, for golangci-lint)")
-	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: vet and vettool-cold, each on an empty build cache: minutes per run; golangci, golangci-credlint, golangci-only)")
+	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: credlint-export; on an empty build cache: credlint-cold, credlint-source-cold, and, minutes per run, credlint-export-cold, noop-cold, vet, vettool-cold; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
 	corpusTSV := flag.String("corpus", os.Getenv("CREDLINT_CORPUS"), "the maintainers' corpus file, as for eval (default $CREDLINT_CORPUS); eval/extra.tsv is always read")
@@ -115,6 +121,17 @@ func main() {
 		}},
 		{name: "noopfacts", cmd: func(s set) *exec.Cmd { return exec.Command(noopfacts, s.patterns...) }},
 		{name: "noop", cmd: func(s set) *exec.Cmd { return exec.Command(noop, s.patterns...) }},
+		{name: "credlint-export", cmd: func(s set) *exec.Cmd {
+			return exec.Command(credlint, append([]string{"-load=export"}, s.patterns...)...)
+		}},
+		{name: "credlint-cold", cold: true, cmd: func(s set) *exec.Cmd { return exec.Command(credlint, s.patterns...) }},
+		{name: "credlint-source-cold", cold: true, cmd: func(s set) *exec.Cmd {
+			return exec.Command(credlint, append([]string{"-load=source"}, s.patterns...)...)
+		}},
+		{name: "credlint-export-cold", cold: true, cmd: func(s set) *exec.Cmd {
+			return exec.Command(credlint, append([]string{"-load=export"}, s.patterns...)...)
+		}},
+		{name: "noop-cold", cold: true, cmd: func(s set) *exec.Cmd { return exec.Command(noop, s.patterns...) }},
 		{name: "vet", cold: true, cmd: func(s set) *exec.Cmd { return exec.Command("go", append([]string{"vet"}, s.patterns...)...) }},
 		{name: "vettool-cold", cold: true, cmd: func(s set) *exec.Cmd {
 			return exec.Command("go", append([]string{"vet", "-vettool=" + credlint}, s.patterns...)...)
@@ -193,7 +210,7 @@ func main() {
 		}
 	}
 
-	fmt.Printf("%-22s %-13s %9s %9s %9s %6s %6s %6s %s\n", "set", "tool", "wall", "cpu", "peakRSS", "xwall", "xcpu", "xrss", "exit")
+	fmt.Printf("%-22s %-20s %9s %9s %9s %6s %6s %6s %s\n", "set", "tool", "wall", "cpu", "peakRSS", "xwall", "xcpu", "xrss", "exit")
 	for _, s := range sets {
 		results := map[string][]sample{}
 		for i := 0; i < *n; i++ {
@@ -216,8 +233,18 @@ func main() {
 				xc = fmt.Sprintf("%.2f", float64(m.cpu)/float64(base.cpu))
 				xr = fmt.Sprintf("%.2f", float64(m.rssKB)/float64(base.rssKB))
 			}
-			fmt.Printf("%-22s %-13s %8.2fs %8.2fs %7dMB %6s %6s %6s %d\n", s.name, t.name,
+			fmt.Printf("%-22s %-20s %8.2fs %8.2fs %7dMB %6s %6s %6s %d\n", s.name, t.name,
 				m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, xw, xc, xr, m.exit)
+		}
+		// The first run's target: the default on an empty cache against
+		// -load=source on an empty cache.
+		for _, r := range [][2]string{{"credlint-cold", "credlint-source-cold"}, {"credlint-cold", "noop-cold"}} {
+			a, okA := median(results[r[0]])
+			b, okB := median(results[r[1]])
+			if okA && okB && b.wall > 0 {
+				fmt.Printf("%-22s %s / %s: wall %.2f, cpu %.2f, rss %.2f\n", s.name, r[0], r[1],
+					float64(a.wall)/float64(b.wall), float64(a.cpu)/float64(b.cpu), float64(a.rssKB)/float64(b.rssKB))
+			}
 		}
 	}
 }

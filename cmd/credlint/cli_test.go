@@ -276,3 +276,27 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildTags: -tags reaches the go command, as go vet's and
+// staticcheck's do: a file built only with the tag is analyzed with it.
+func TestBuildTags(t *testing.T) {
+	mod := fixtureCopy(t)
+	os.MkdirAll(filepath.Join(mod, "prod"), 0o755)
+	os.WriteFile(filepath.Join(mod, "prod", "base.go"), []byte("package prod\n"), 0o644)
+	os.WriteFile(filepath.Join(mod, "prod", "prod.go"), []byte("//go:build prod\n\npackage prod\n\nimport \"github.com/aws/aws-sdk-go-v2/aws\"\n\nvar R aws.Retryer = aws.NopRetryer{}\n"), 0o644)
+	for _, c := range []struct {
+		args     []string
+		findings int
+		code     int
+	}{
+		{[]string{"./prod"}, 0, 0},
+		{[]string{"-tags", "prod", "./prod"}, 1, 3},
+		{[]string{"-tags=prod", "-load=export", "./prod"}, 1, 3},
+		{[]string{"-tags=prod", "-load=source", "./prod"}, 1, 3},
+	} {
+		stdout, stderr, code := runSplit(t, mod, c.args...)
+		if n := strings.Count(stdout, "noretry:"); n != c.findings || code != c.code {
+			t.Errorf("credlint %s: exit %d, %d noretry findings, want exit %d, %d\n%s%s", strings.Join(c.args, " "), code, n, c.code, c.findings, stdout, stderr)
+		}
+	}
+}

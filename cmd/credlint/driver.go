@@ -18,9 +18,10 @@ import (
 
 const (
 	loadFlag   = "load"
+	loadAuto   = "auto"
 	loadExport = "export"
 	loadSource = "source"
-	loadUsage  = `how dependencies are loaded: "export" (the go command's export data; packages that can reach an SDK from source) or "source" (everything from source: no build cache needed, 9-13x slower on a warm one)`
+	loadUsage  = `how dependencies are loaded: "auto" (the go command's export data where the build cache holds it, else from source without function bodies; packages that can reach an SDK from source), "export" (compile the export data the cache lacks: minutes on an empty cache) or "source" (everything from source, as x/tools' singlechecker: 9-13x slower on a warm cache)`
 )
 
 // useDriver reports whether the command line is for credlint's own
@@ -56,7 +57,11 @@ func runDriver(args []string) int {
 	jsonOut := fs.Bool("json", false, "print the findings as JSON (x/tools' format, with each finding's category)")
 	contextLines := fs.Int("c", -1, "print this many lines of source around each finding")
 	tests := fs.Bool("test", true, "load the packages' _test.go files too (findings in them are reported only with include-tests = true in .credlint.toml)")
-	fs.String(loadFlag, loadExport, loadUsage)
+	fs.String(loadFlag, loadAuto, loadUsage)
+	var build buildFlags
+	fs.Var(build.flag("tags"), "tags", "a comma-separated list of build tags (as go build -tags)")
+	fs.Var(build.flag("mod"), "mod", "module download mode: readonly, vendor or mod (as go build -mod)")
+	fs.Var(build.flag("modfile"), "modfile", "an alternate go.mod file (as go build -modfile)")
 	fs.Bool(sarifFlag, false, "print the findings as a SARIF 2.1.0 log on stdout (exit 3 when there are findings)")
 	fix := fs.Bool("fix", false, "apply the suggested fixes and say what was fixed and what is left")
 	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
@@ -74,8 +79,8 @@ func runDriver(args []string) int {
 		return 1
 	}
 	load := fs.Lookup(loadFlag).Value.String()
-	if load != loadExport && load != loadSource {
-		fmt.Fprintf(os.Stderr, "credlint: -load=%s: want %q or %q\n", load, loadExport, loadSource)
+	if load != loadAuto && load != loadExport && load != loadSource {
+		fmt.Fprintf(os.Stderr, "credlint: -load=%s: want %q, %q or %q\n", load, loadAuto, loadExport, loadSource)
 		return 1
 	}
 	if *showVersion {
@@ -142,7 +147,7 @@ func runDriver(args []string) int {
 	}
 
 	return driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
-		LoadConfig: driver.LoadConfig{Tests: *tests, AllSource: load == loadSource},
+		LoadConfig: driver.LoadConfig{Tests: *tests, AllSource: load == loadSource, Compile: load == loadExport, BuildFlags: build.args},
 		JSON:       *jsonOut,
 		Context:    *contextLines,
 		RelativeTo: wd,
@@ -151,6 +156,25 @@ func runDriver(args []string) int {
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
 	}, patterns...)
+}
+
+// buildFlags collects the go command's build flags given on the command
+// line (-tags, -mod, -modfile), in order, for the loader's go list.
+type buildFlags struct{ args []string }
+
+func (b *buildFlags) flag(name string) flag.Value { return buildFlag{b, name} }
+
+// buildFlag is one go command flag whose value is passed on as -name=value.
+type buildFlag struct {
+	b    *buildFlags
+	name string
+}
+
+func (f buildFlag) String() string { return "" }
+
+func (f buildFlag) Set(v string) error {
+	f.b.args = append(f.b.args, "-"+f.name+"="+v)
+	return nil
 }
 
 func usage(fs *flag.FlagSet) {

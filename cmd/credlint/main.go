@@ -5,7 +5,8 @@
 //	credlint -json ./...                         # JSON, with "category"
 //	credlint -sarif ./... > credlint.sarif       # SARIF 2.1.0 (GitHub code scanning)
 //	credlint -fix ./...                          # apply suggested fixes
-//	credlint -load=source ./...                  # no build cache: everything from source
+//	credlint -tags prod ./...                    # build tags (also -mod, -modfile)
+//	credlint -load=source ./...                  # everything from source, as singlechecker
 //	go vet -vettool=$(command -v credlint) ./... # under go vet
 //
 // Exit status: 0 no findings, 3 findings, 1 an error (a package that does
@@ -13,8 +14,10 @@
 // unless there is an error; with -sarif it is 3 when there are findings.
 //
 // The standalone run loads from source only the requested packages and
-// the packages that can reach an SDK, everything else from the go
-// command's export data (-load=source: everything from source); see
+// the packages whose analysis can matter, everything else from the go
+// command's export data where the build cache holds it and from source,
+// function bodies skipped, where it does not (-load=export: compile the
+// missing export data; -load=source: everything from source); see
 // internal/driver. go vet's protocol (-V=full, -flags, *.cfg) goes to
 // x/tools' unitchecker, through singlechecker.Main.
 package main

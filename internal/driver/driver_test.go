@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	for _, dir := range []string{exampleDir(), filepath.Join(twoModDir(), "app")} {
+	for _, dir := range []string{exampleDir(), filepath.Join(twoModDir(), "app"), driverFixDir()} {
 		cmd := exec.Command("go", "mod", "download")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
@@ -42,17 +42,34 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func exampleDir() string { return filepath.Join(fixtures.Dir(), "..", "examples") }
-func twoModDir() string  { return filepath.Join(fixtures.Dir(), "twomod") }
+func exampleDir() string   { return filepath.Join(fixtures.Dir(), "..", "examples") }
+func twoModDir() string    { return filepath.Join(fixtures.Dir(), "twomod") }
+func driverFixDir() string { return filepath.Join(fixtures.Dir(), "driverfix") }
+
+// loadModes are the loaders compared with the all-source one: the default
+// (export data the build cache holds, source for the rest) and -load=export
+// (export data for every dependency, compiled when missing: a package
+// outside the source set is then never type-checked here, whatever the
+// cache held before).
+var loadModes = []struct {
+	name string
+	cfg  driver.LoadConfig
+}{
+	{"default", driver.LoadConfig{}},
+	{"export", driver.LoadConfig{Compile: true}},
+}
 
 // TestSameFindingsAsFullSource is the driver's differential test: on every
 // fixture package, on the example module, on a narrow pattern whose
-// findings need another package's facts, and on a module whose helper
-// lives in a second module, the default loader (export data outside the
-// source set) prints exactly what the all-source loader prints (every
+// findings need another package's facts, on a module whose helper lives in
+// a second module, and on the layouts of testdata/driverfix (an SDK-free
+// package whose facts matter, a package outside the set between two
+// requested ones, a package that does not compile), the default loader and
+// -load=export print exactly what the all-source loader prints (every
 // package from source, as x/tools' singlechecker loads for analyzers with
 // facts; credlint -load=source). A change that makes facts matter on
-// packages outside the source set fails here.
+// packages outside the source set, or that gives a package two identities,
+// fails here.
 func TestSameFindingsAsFullSource(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -68,30 +85,92 @@ func TestSameFindingsAsFullSource(t *testing.T) {
 		{"narrow", exampleDir(), []string{"./internal/storage"}, []string{"storage/storage.go:46:20: noretry: awsx.NoRetries"}},
 		// the helper is in another module: its facts still count.
 		{"second module", filepath.Join(twoModDir(), "app"), []string{"./..."}, []string{"store/store.go:13:5: globalclient", "store/store.go:18:20: noretry: awsh.NoRetries"}},
+		// vault imports no SDK: its facts come from reading AWS_*
+		// variables (EnvOnly). keys, between model and store, imports a
+		// requested package.
+		{"env-only facts", driverFixDir(), []string{"./store", "./model"}, []string{"store/store.go:16:5: globalclient", "store/store.go:18:5: globalclient"}},
+		// nobody does not compile; it is analyzed, and so is user.
+		{"compile-only error", driverFixDir(), []string{"./user"}, []string{"user/user.go:15:62: noretry"}},
+		{"driverfix", driverFixDir(), []string{"./..."}, []string{"nobody/nobody.go:14:62: noretry", "user/user.go:15:62: noretry", "store/store.go:16:5: globalclient"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := output(t, c.dir, c.patterns, false)
-			want := output(t, c.dir, c.patterns, true)
-			if got != want {
-				t.Errorf("the export-data loader and the all-source loader disagree\n--- export data:\n%s\n--- all source:\n%s", got, want)
-			}
+			want := output(t, c.dir, c.patterns, driver.LoadConfig{AllSource: true})
 			for _, m := range c.must {
-				if !strings.Contains(got, m) {
-					t.Errorf("no finding %q in\n%s", m, got)
+				if !strings.Contains(want, m) {
+					t.Errorf("no finding %q in\n%s", m, want)
+				}
+			}
+			for _, mode := range loadModes {
+				got := output(t, c.dir, c.patterns, mode.cfg)
+				if got != want {
+					t.Errorf("the %s loader and the all-source loader disagree\n--- %s:\n%s\n--- all source:\n%s", mode.name, mode.name, got, want)
 				}
 			}
 		})
 	}
 }
 
-// output runs the driver and returns what it prints on stdout (text mode,
-// absolute paths).
-func output(t *testing.T, dir string, patterns []string, allSource bool) string {
+// TestSameFindingsOnEmptyCache: the default loader on an empty build cache
+// (a first run: nothing compiled, every dependency type-checked from
+// source) prints what the all-source loader prints.
+func TestSameFindingsOnEmptyCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Cleanup(func() { exec.Command("chmod", "-R", "u+w", cache).Run() }) // go's cache files are read-only
+	cfg := driver.LoadConfig{Env: append(slices.Clip(offlineEnv), "GOCACHE="+cache)}
+	for _, c := range []struct {
+		dir      string
+		patterns []string
+	}{
+		{driverFixDir(), []string{"./..."}},
+		{exampleDir(), []string{"./internal/storage", "./internal/partner"}},
+	} {
+		want := output(t, c.dir, c.patterns, driver.LoadConfig{AllSource: true})
+		if got := output(t, c.dir, c.patterns, cfg); got != want {
+			t.Errorf("%s %v: the default loader on an empty cache and the all-source loader disagree\n--- empty cache:\n%s\n--- all source:\n%s", c.dir, c.patterns, got, want)
+		}
+	}
+}
+
+// TestMissingExportData: a dependency whose export data is unavailable (a
+// build cache trimmed during the run) and what imports it are type-checked
+// from source: the findings are those of a run with export data, and
+// nothing is said about the missing file.
+func TestMissingExportData(t *testing.T) {
+	want := output(t, exampleDir(), []string{"./..."}, driver.LoadConfig{AllSource: true})
+	for _, dep := range []string{"github.com/aws/aws-sdk-go-v2/service/s3", "github.com/aws/smithy-go", "net/http"} {
+		for _, mode := range loadModes {
+			t.Run(mode.name+"/"+dep, func(t *testing.T) {
+				hidden := 0
+				restore := driver.SetExportFileUsable(func(path, file string) bool {
+					if path == dep {
+						hidden++
+						return false
+					}
+					_, err := os.Stat(file)
+					return err == nil
+				})
+				defer restore()
+				got := output(t, exampleDir(), []string{"./..."}, mode.cfg)
+				if got != want {
+					t.Errorf("without the export data of %s the findings differ\n--- got:\n%s\n--- want:\n%s", dep, got, want)
+				}
+				if hidden == 0 && mode.cfg.Compile {
+					t.Errorf("no export data of %s was hidden", dep)
+				}
+			})
+		}
+	}
+}
+
+// output runs the driver with the load configuration (text mode, absolute
+// paths, tests loaded, in dir with the offline environment unless cfg has
+// one) and returns what it prints on stdout; an error fails the test.
+func output(t *testing.T, dir string, patterns []string, cfg driver.LoadConfig) string {
 	t.Helper()
-	stdout, stderr, code := runDriver(dir, analyzers.Analyzer, allSource, patterns...)
-	if code == driver.ExitError || stderr != "" {
-		t.Fatalf("driver (all source: %v): exit %d\n%s", allSource, code, stderr)
+	stdout, stderr, code := runDriverConfig(dir, analyzers.Analyzer, cfg, patterns...)
+	if code == driver.ExitError && !(cfg.Compile && strings.Contains(stderr, "missing function body")) || !cfg.Compile && stderr != "" {
+		t.Fatalf("driver (all source %v, compile %v): exit %d\n%s", cfg.AllSource, cfg.Compile, code, stderr)
 	}
 	return stdout
 }
@@ -99,9 +178,19 @@ func output(t *testing.T, dir string, patterns []string, allSource bool) string 
 // runDriver runs analyzer a with the driver in dir (text mode, absolute
 // paths, tests loaded) and returns what it printed and its exit status.
 func runDriver(dir string, a *analysis.Analyzer, allSource bool, patterns ...string) (stdout, stderr string, code int) {
+	return runDriverConfig(dir, a, driver.LoadConfig{AllSource: allSource}, patterns...)
+}
+
+// runDriverConfig is runDriver with a load configuration (Dir, Tests and,
+// if unset, Env are filled in).
+func runDriverConfig(dir string, a *analysis.Analyzer, cfg driver.LoadConfig, patterns ...string) (stdout, stderr string, code int) {
 	var out, errOut strings.Builder
+	cfg.Dir, cfg.Tests = dir, true
+	if cfg.Env == nil {
+		cfg.Env = offlineEnv
+	}
 	code = driver.Run(context.Background(), a, driver.Options{
-		LoadConfig: driver.LoadConfig{Dir: dir, Env: offlineEnv, Tests: true, AllSource: allSource},
+		LoadConfig: cfg,
 		Context:    -1,
 		Stdout:     &out,
 		Stderr:     &errOut,
@@ -223,4 +312,46 @@ func TestRulePanicOnce(t *testing.T) {
 		}
 	}
 	t.Logf("stdout:\n%s\nstderr:\n%s", stdout, errs)
+}
+
+// TestDependencyErrorOnce: a dependency outside the source set that does
+// not type-check (so has no export data) is said once, by its own error,
+// in every loading mode; its importers are not analyzed and do not repeat
+// it as "could not import". One that type-checks but does not compile is
+// analyzed where requested and its importers are; with -load=export (the
+// only mode that compiles) the compiler's error is said once, as go build
+// says it.
+func TestDependencyErrorOnce(t *testing.T) {
+	dir := t.TempDir()
+	write := fileWriter(t, dir)
+	write("go.mod", "module example.com/m\n\ngo 1.26\n")
+	write("a/a.go", "package a\n\nvar X int = \"s\"\n")
+	write("b/b.go", "package b\n\nimport \"example.com/m/a\"\n\nvar Y = a.X\n")
+	write("c/c.go", "package c\n\nimport \"example.com/m/b\"\n\nvar Z = b.Y\n")
+	write("d/d.go", "package d\n\nfunc Now() int64\n")
+	write("e/e.go", "package e\n\nimport \"example.com/m/d\"\n\nvar T = d.Now\n")
+	for _, mode := range loadModes {
+		t.Run(mode.name, func(t *testing.T) {
+			_, errs, code := runDriverConfig(dir, analyzers.Analyzer, mode.cfg, "./c")
+			if code != driver.ExitError {
+				t.Errorf("exit %d, want %d", code, driver.ExitError)
+			}
+			if n := strings.Count(errs, "cannot use \"s\""); n != 1 {
+				t.Errorf("the type error is said %d times, want once:\n%s", n, errs)
+			}
+			for _, repeat := range []string{"could not import", "# example.com"} {
+				if strings.Contains(errs, repeat) {
+					t.Errorf("stderr repeats the error (%q):\n%s", repeat, errs)
+				}
+			}
+			_, errs, code = runDriverConfig(dir, analyzers.Analyzer, mode.cfg, "./e")
+			want, wantCode := "", driver.ExitClean
+			if mode.cfg.Compile {
+				want, wantCode = "# example.com/m/d\nd/d.go:3:6: missing function body\n", driver.ExitError
+			}
+			if errs != want || code != wantCode {
+				t.Errorf("./e: exit %d, stderr:\n%s\nwant exit %d, stderr:\n%s", code, errs, wantCode, want)
+			}
+		})
+	}
 }

@@ -1,30 +1,54 @@
 // Package driver is credlint's standalone driver: it loads from source only
-// the packages whose analysis can matter and everything else from the go
-// command's export data, runs the analyzer, and prints what it found.
+// the packages whose analysis can matter, everything else from the go
+// command's export data where the build cache holds it (from source,
+// function bodies skipped, where it does not), runs the analyzer, and
+// prints what it found.
 //
 // credlint's passes exchange facts, and x/tools' singlechecker parses and
 // type-checks every dependency from source (the SDKs and the standard
 // library included) as soon as an analyzer declares a fact type: 9-13x the
-// cost of type-checking the requested packages alone. Facts only matter on
-// packages that can reach an SDK: every pass that exports facts returns
-// early elsewhere (sdk.Reach.Relevant), and the SDK packages themselves are
-// described by passes/sdk, not by facts. So the source set is
+// cost of type-checking the requested packages alone. Facts are only
+// exported where a pass runs: on packages that can reach an SDK
+// (sdk.Reach.Relevant) and on SDK-free packages that mention AWS
+// credential variables (sdk.Reach.EnvOnly: credflow exports their
+// functions' credentials); every pass returns early elsewhere, and the SDK
+// packages themselves are described by passes/sdk, not by facts. So the
+// source set, analyzed with facts, is
 //
 //   - the requested packages (test variants included with -test),
 //   - every package that is not part of an SDK and imports one directly or
 //     transitively, in any module (a shared helper module of the user's),
-//   - every package that imports a package of the set (so that a type has
-//     one identity: a package loaded from export data never mentions a
-//     package loaded from source),
+//   - every package that imports a package of the kinds above (so that a
+//     type has one identity: a package loaded from export data never
+//     mentions one of them),
+//   - every package outside the standard library and the SDKs that
+//     imports os, os/exec or syscall and whose files name an AWS
+//     credential variable (sdk.MayMentionCredentialVars, a superset of
+//     EnvOnly's syntactic pre-check). Their importers stay on export data
+//     (Google's and others' cloud libraries read AWS_* variables, and
+//     half a cloud SDK imports them): that export data is read into the
+//     package loaded from source (exportImporter.seed), so its types keep
+//     one identity too,
 //
 // and the action graph handed to checker.Analyze follows only the imports
-// inside that set. One `go list -deps -export` gives the metadata and the
-// export data; the set is type-checked here, in dependency order, with one
-// importer over the export data for the rest.
+// inside that set.
+//
+// Every other package is a dependency whose types are needed, not its
+// analysis: read from its export data when the go command has it, else
+// type-checked from source with function bodies skipped (a package the
+// build cache does not hold, whose export file vanished, or that does not
+// compile), together with every package that imports it, for the same
+// reason of identity. Which export data the build cache holds comes from
+// one `go list -deps -export -n`: -n lists what is cached and compiles
+// nothing, so a first run on an empty cache costs what type-checking from
+// source costs, and a warm one what reading export data costs (the
+// default). -load=export compiles what is missing (go list -export);
+// -load=source loads everything from source, as singlechecker does.
 package driver
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"go/ast"
@@ -34,6 +58,7 @@ import (
 	"go/types"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,8 +70,8 @@ import (
 )
 
 // metadataMode is what the single go list call asks for: the import graph,
-// files, modules and the export data of every package (-export builds it,
-// or finds it in the build cache).
+// files, modules and where each package's export data is (-export; with
+// -n only what the build cache already holds).
 const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedDeps | packages.NeedModule |
 	packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedEmbedFiles
@@ -66,6 +91,10 @@ type LoadConfig struct {
 	// data, so no compilation on a machine without a build cache, at 9-13x
 	// the cost on one with a warm cache (-load=source).
 	AllSource bool
+	// Compile has the go command compile the export data the build cache
+	// lacks (go list -export), instead of type-checking those
+	// dependencies from source (-load=export): minutes on an empty cache.
+	Compile bool
 }
 
 // Program is the result of Load.
@@ -77,42 +106,68 @@ type Program struct {
 	Source map[string]*packages.Package
 	// Fset holds the positions of every source package.
 	Fset *token.FileSet
+	// Errors are the errors of packages outside the source set (each
+	// package's own, once, in dependency order) and the compilers' errors
+	// of packages that type-check but do not compile, as the go command
+	// prints them ("# pkg" and the errors).
+	Errors []string
+}
+
+// exportFileUsable reports whether the export data file of the package
+// path can be read; tests replace it to make a dependency's export data
+// unavailable.
+var exportFileUsable = func(path, file string) bool {
+	_, err := os.Stat(file)
+	return err == nil
 }
 
 // Load lists the packages matching patterns and their dependencies, and
 // type-checks the source set (see the package comment). Errors of
-// individual packages are recorded in their Errors and IllTyped fields; the
-// error result is for a failure of the go command itself or a pattern
-// that matches nothing.
+// individual packages are recorded in their Errors and IllTyped fields
+// and in Program.Errors; the error result is for a failure of the go
+// command itself or a pattern that matches nothing.
 func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, error) {
 	if cfg.AllSource {
 		return loadAllSource(ctx, cfg, patterns)
 	}
 	fset := token.NewFileSet()
-	meta, err := goList(ctx, cfg, metadataMode, fset, patterns)
+	listCfg := cfg
+	if !cfg.Compile {
+		// -n: report the export data the build cache holds, build nothing.
+		listCfg.BuildFlags = append(slices.Clip(cfg.BuildFlags), "-n")
+	}
+	meta, err := goList(ctx, listCfg, metadataMode, fset, patterns)
 	if err != nil {
 		return nil, err
 	}
 
-	source := SourceSet(meta)
+	source, envOnly := sourceSets(meta)
+	deps := depSourceSet(meta, source)
+	if err := completeCgoFiles(ctx, cfg, meta, source, deps); err != nil {
+		return nil, err
+	}
 	l := &loader{
 		fset:    fset,
 		source:  source,
 		exports: newExportImporter(fset),
-		loaded:  make(map[string]*loaded, len(source)),
+		loaded:  make(map[string]*loaded, len(source)+len(deps)),
 	}
 	packages.Visit(meta, nil, func(p *packages.Package) {
-		if !source[p.ID] && p.PkgPath != "unsafe" {
+		if !source[p.ID] && !deps[p.ID] && p.PkgPath != "unsafe" {
 			l.exports.add(p)
 		}
 	})
 	for id := range source {
-		l.loaded[id] = &loaded{done: make(chan struct{})}
+		l.loaded[id] = &loaded{done: make(chan struct{}), seed: envOnly[id]}
 	}
+	for id := range deps {
+		l.loaded[id] = &loaded{done: make(chan struct{}), dep: true}
+	}
+	l.waitFor = envOnlyDeps(meta, envOnly)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	packages.Visit(meta, nil, func(p *packages.Package) {
-		if !source[p.ID] {
+		if l.loaded[p.ID] == nil {
 			return
 		}
 		wg.Add(1)
@@ -124,19 +179,32 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 	wg.Wait()
 
 	prog := &Program{Source: make(map[string]*packages.Package, len(source)), Fset: fset}
-	for id, lp := range l.loaded {
-		prog.Source[id] = lp.pkg
+	for id := range source {
+		prog.Source[id] = l.loaded[id].pkg
 	}
+	// Errors of the dependencies loaded here, and compilers' errors, once
+	// each, in dependency order.
+	packages.Visit(meta, nil, func(p *packages.Package) {
+		lp := l.loaded[p.ID]
+		if lp == nil {
+			return
+		}
+		prog.Errors = append(prog.Errors, lp.compileErrs...)
+		if lp.dep {
+			prog.Errors = append(prog.Errors, lp.ownErrs...)
+		}
+	})
 	// Imports restricted to the source set: checker.Analyze makes an
 	// action for every import of an analyzer with facts.
-	for _, lp := range l.loaded {
+	for id := range source {
+		p := prog.Source[id]
 		trimmed := make(map[string]*packages.Package)
-		for path, imp := range lp.pkg.Imports {
+		for path, imp := range p.Imports {
 			if q := prog.Source[imp.ID]; q != nil {
 				trimmed[path] = q
 			}
 		}
-		lp.pkg.Imports = trimmed
+		p.Imports = trimmed
 	}
 	for _, p := range meta {
 		prog.Roots = append(prog.Roots, prog.Source[p.ID])
@@ -175,13 +243,23 @@ func goList(ctx context.Context, cfg LoadConfig, mode packages.LoadMode, fset *t
 	return pkgs, err
 }
 
-// SourceSet returns the IDs of the packages to load from source: the roots,
-// every non-SDK package that imports an SDK package directly or
-// transitively, and every package that imports one of those (see the
-// package comment).
+// SourceSet returns the IDs of the packages to load from source and
+// analyze: the roots, every non-SDK package that imports an SDK package
+// directly or transitively, every package whose passes may export facts
+// without an SDK (mayReadCredentialVars), and every package that imports
+// one of the first two kinds (see the package comment).
 func SourceSet(roots []*packages.Package) map[string]bool {
+	source, _ := sourceSets(roots)
+	return source
+}
+
+// sourceSets returns the source set and, within it, the SDK-free packages
+// that are in it only for their facts (envOnly): their importers need not
+// come from source, since the export data that mentions them is read into
+// their source packages (exportImporter.seed).
+func sourceSets(roots []*packages.Package) (source, envOnly map[string]bool) {
 	reaches := map[string]bool{} // imports an SDK package, directly or not
-	source := map[string]bool{}
+	source, envOnly = map[string]bool{}, map[string]bool{}
 	for _, r := range roots {
 		source[r.ID] = true
 	}
@@ -192,32 +270,227 @@ func SourceSet(roots []*packages.Package) map[string]bool {
 			if reaches[imp.ID] || sdk.IsSDKPath(imp.PkgPath) {
 				reaches[p.ID] = true
 			}
-			if source[imp.ID] {
+			if source[imp.ID] && !envOnly[imp.ID] {
 				source[p.ID] = true
 			}
 		}
-		if reaches[p.ID] && !own {
+		switch {
+		case own:
+		case reaches[p.ID]:
 			source[p.ID] = true
+		case !source[p.ID] && mayReadCredentialVars(p):
+			source[p.ID] = true
+			envOnly[p.ID] = true
 		}
 	})
-	return source
+	return source, envOnly
 }
 
-// loaded is a source package being type-checked.
+// mayReadCredentialVars reports whether the passes may find a package that
+// cannot reach an SDK EnvOnly (sdk.Reach.EnvOnly): a package outside the
+// standard library that imports os, os/exec or syscall and has a file
+// that names an AWS credential variable.
+func mayReadCredentialVars(p *packages.Package) bool {
+	if isStd(p.PkgPath) {
+		return false
+	}
+	env := false
+	for path := range p.Imports {
+		if path == "os" || path == "os/exec" || path == "syscall" {
+			env = true
+		}
+	}
+	if !env {
+		return false
+	}
+	for _, name := range p.CompiledGoFiles {
+		if src, err := os.ReadFile(name); err != nil || sdk.MayMentionCredentialVars(src) {
+			return true // unreadable: let the type checker say why
+		}
+	}
+	return false
+}
+
+// isStd reports whether path is a standard library package's: its first
+// element has no dot (the go command's rule).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// depSourceSet returns the IDs of the packages outside the source set that
+// are type-checked from source, function bodies skipped: those without
+// usable export data (not in the build cache, a vanished file, a package
+// that does not compile) unless go list could not load them at all, and
+// every package that imports one of those.
+func depSourceSet(roots []*packages.Package, source map[string]bool) map[string]bool {
+	deps := map[string]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if source[p.ID] || p.PkgPath == "unsafe" {
+			return
+		}
+		if p.ExportFile == "" || !exportFileUsable(p.PkgPath, p.ExportFile) {
+			if len(listErrors(p)) == 0 && len(p.CompiledGoFiles)+len(p.GoFiles) > 0 {
+				deps[p.ID] = true
+				return
+			}
+		}
+		for _, imp := range p.Imports {
+			if deps[imp.ID] {
+				deps[p.ID] = true
+				return
+			}
+		}
+	})
+	return deps
+}
+
+// completeCgoFiles lists again, without -n, the packages to type-check
+// from source that use cgo and that the build cache does not hold: go list
+// -n runs no cgo, so their CompiledGoFiles are the unprocessed files (and
+// sometimes an error saying the processed ones are not in the cache).
+func completeCgoFiles(ctx context.Context, cfg LoadConfig, meta []*packages.Package, sets ...map[string]bool) error {
+	if cfg.Compile {
+		return nil
+	}
+	byPath := map[string][]*packages.Package{}
+	var paths []string
+	packages.Visit(meta, nil, func(p *packages.Package) {
+		in := false
+		for _, s := range sets {
+			in = in || s[p.ID]
+		}
+		if !in || p.ExportFile != "" || !usesCgo(p) {
+			return
+		}
+		if byPath[p.PkgPath] == nil {
+			paths = append(paths, p.PkgPath)
+		}
+		byPath[p.PkgPath] = append(byPath[p.PkgPath], p)
+	})
+	if len(paths) == 0 {
+		return nil
+	}
+	listed, err := goList(ctx, LoadConfig{Dir: cfg.Dir, Env: cfg.Env, BuildFlags: cfg.BuildFlags},
+		packages.NeedName|packages.NeedFiles|packages.NeedCompiledGoFiles, token.NewFileSet(), paths)
+	if err != nil {
+		return fmt.Errorf("listing the cgo packages %s: %w", strings.Join(paths, " "), err)
+	}
+	for _, q := range listed {
+		for _, p := range byPath[q.PkgPath] {
+			p.CompiledGoFiles = slices.Clone(q.CompiledGoFiles)
+			// A test variant adds its _test.go files (a package's test
+			// files cannot use cgo).
+			for _, f := range p.GoFiles {
+				if strings.HasSuffix(f, "_test.go") {
+					p.CompiledGoFiles = append(p.CompiledGoFiles, f)
+				}
+			}
+			p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
+				return strings.Contains(e.Msg, "loading compiled Go files from cache")
+			})
+			p.Errors = append(p.Errors, q.Errors...)
+		}
+	}
+	return nil
+}
+
+// usesCgo reports whether a file of the package imports "C".
+func usesCgo(p *packages.Package) bool {
+	for _, name := range p.GoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(src, []byte(`"C"`)) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listErrors returns a package's go list errors other than a compiler's
+// output (which go list -export records for a package that does not
+// compile).
+func listErrors(p *packages.Package) []packages.Error {
+	var out []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind == packages.ListError && !isCompilerOutput(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// isCompilerOutput reports whether a go list error is a compiler's output
+// ("# pkg" and the errors), recorded by go list -export for a package that
+// does not compile.
+func isCompilerOutput(e packages.Error) bool {
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
+}
+
+// loaded is a package being type-checked from source.
 type loaded struct {
 	done chan struct{} // closed when pkg is complete
 	pkg  *packages.Package
+	// dep is a package outside the source set: type-checked without
+	// function bodies, its syntax dropped.
+	dep bool
+	// compileErrs are the compiler's errors of a package that type-checks
+	// but does not compile, as the go command prints them.
+	compileErrs []string
+	// seed: the package's types are the ones export data that mentions it
+	// resolves to (an SDK-free package in the source set for its facts).
+	seed bool
+	// ownErrs are a dependency's own errors: not those of a package it
+	// imports from source (said by that package), and a failed import of a
+	// package without export data once per run.
+	ownErrs []string
 }
 
 type loader struct {
+	mu sync.Mutex
+	// importSaid holds the failed imports of export data already said.
+	importSaid map[string]bool
+
 	fset    *token.FileSet
 	source  map[string]bool
 	exports *exportImporter
 	loaded  map[string]*loaded
+	// waitFor lists, for each package, the seeded packages among its
+	// dependencies, direct or not: export data it reads may mention them.
+	waitFor map[string][]string
 }
 
-// check parses and type-checks the source package meta once its source
-// imports are done, with at most cap(sem) packages at a time.
+// envOnlyDeps returns, for each package, the envOnly packages among its
+// dependencies (direct or not).
+func envOnlyDeps(roots []*packages.Package, envOnly map[string]bool) map[string][]string {
+	out := map[string][]string{}
+	if len(envOnly) == 0 {
+		return out
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		var ids []string
+		for _, imp := range p.Imports {
+			ids = append(ids, out[imp.ID]...)
+			if envOnly[imp.ID] {
+				ids = append(ids, imp.ID)
+			}
+		}
+		slices.Sort(ids)
+		out[p.ID] = slices.Compact(ids)
+	})
+	return out
+}
+
+// check parses and type-checks the package meta from source once its
+// source imports are done, with at most cap(sem) packages at a time.
 func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 	lp := l.loaded[meta.ID]
 	defer close(lp.done)
@@ -226,16 +499,35 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 			<-dep.done
 		}
 	}
+	// Before taking a slot: waiting inside one could leave none to the
+	// packages waited for.
+	for _, id := range l.waitFor[meta.ID] {
+		<-l.loaded[id].done
+	}
 	sem <- struct{}{}
 	defer func() { <-sem }()
 
 	p := *meta // a copy: metadata packages are shared with the go list result
 	p.Fset = l.fset
-	p.Errors = append([]packages.Error(nil), meta.Errors...)
+	p.Errors = nil
 	lp.pkg = &p
+	for _, e := range meta.Errors {
+		if isCompilerOutput(e) {
+			// The package type-checks (or the type checker says why
+			// below): the compiler's output is said once, as go build
+			// says it, and does not stop the analysis.
+			lp.compileErrs = append(lp.compileErrs, strings.TrimRight(e.Msg, "\n"))
+			continue
+		}
+		p.Errors = append(p.Errors, e)
+	}
 
+	mode := parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+	if lp.dep {
+		mode = parser.AllErrors | parser.SkipObjectResolution
+	}
 	for _, name := range p.CompiledGoFiles {
-		f, err := parseFile(l.fset, name)
+		f, err := parseFile(l.fset, name, mode)
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
@@ -244,15 +536,17 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		}
 	}
 
-	p.TypesInfo = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
+	if !lp.dep {
+		p.TypesInfo = &types.Info{
+			Types:        map[ast.Expr]types.TypeAndValue{},
+			Defs:         map[*ast.Ident]types.Object{},
+			Uses:         map[*ast.Ident]types.Object{},
+			Implicits:    map[ast.Node]types.Object{},
+			Instances:    map[*ast.Ident]types.Instance{},
+			Scopes:       map[ast.Node]*types.Scope{},
+			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			FileVersions: map[*ast.File]string{},
+		}
 	}
 	illImport := false
 	tc := &types.Config{
@@ -272,13 +566,23 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 			}
 			return l.exports.load(imp.PkgPath)
 		}),
+		// A dependency's function bodies do not change its API.
+		IgnoreFuncBodies: lp.dep,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				p.TypeErrors = append(p.TypeErrors, te)
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+				// A dependency's failed import of export data is said by
+				// the first package that imports it.
+				if lp.dep && l.firstImportError(te.Msg) {
+					lp.ownErrs = append(lp.ownErrs, te.Fset.Position(te.Pos).String()+": "+te.Msg)
+				}
 				return
 			}
 			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			if lp.dep {
+				lp.ownErrs = append(lp.ownErrs, err.Error())
+			}
 		},
 		Sizes: p.TypesSizes,
 	}
@@ -291,16 +595,50 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
 	p.IllTyped = len(p.Errors) > 0 || illImport
+	if lp.seed {
+		l.exports.seed(p.Types)
+	}
+	if p.IllTyped {
+		// The compiler's output repeats the type checker's errors (or
+		// those of a package it imports).
+		lp.compileErrs = nil
+	}
+	if lp.dep {
+		p.Syntax = nil // only the types are needed
+		if illImport {
+			lp.ownErrs = nil // the package it imports says why
+		} else if len(listErrors(&p)) > 0 || len(p.TypeErrors) == 0 {
+			lp.ownErrs = userErrors(&p) // go list's and the parser's errors
+		}
+	}
 }
 
-// parseFile parses a Go file as go/packages does (comments kept, all
-// errors reported).
-func parseFile(fset *token.FileSet, name string) (*ast.File, error) {
+// firstImportError reports whether a dependency's "could not import"
+// error is said for the first time in the run.
+func (l *loader) firstImportError(msg string) bool {
+	if !strings.HasPrefix(msg, "could not import ") {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.importSaid[msg] {
+		return false
+	}
+	if l.importSaid == nil {
+		l.importSaid = map[string]bool{}
+	}
+	l.importSaid[msg] = true
+	return true
+}
+
+// parseFile parses a Go file (go/packages parses with comments kept and
+// all errors reported).
+func parseFile(fset *token.FileSet, name string, mode parser.Mode) (*ast.File, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	return parser.ParseFile(fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	return parser.ParseFile(fset, name, src, mode)
 }
 
 func parseErrors(err error) []packages.Error {
@@ -354,6 +692,17 @@ func (e *exportImporter) add(p *packages.Package) {
 		msg = fmt.Sprintf("%s: %s", p.PkgPath, p.Errors[0].Msg)
 	}
 	e.errs[p.PkgPath] = fmt.Errorf("%s", msg)
+}
+
+// seed makes export data that mentions pkg's path resolve to pkg (loaded
+// from source): gcexportdata reuses the objects of a package already in
+// its map, so the package keeps one identity without its importers
+// being loaded from source. Every reader that may mention it waits for it
+// (loader.waitFor).
+func (e *exportImporter) seed(pkg *types.Package) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.pkgs[pkg.Path()] = pkg
 }
 
 func (e *exportImporter) load(path string) (*types.Package, error) {

@@ -215,7 +215,12 @@ func Collect(prog *Program, graph *checker.Graph) *Result {
 // repeat them); the analyses it then skips, and the prerequisites that fail
 // with them, are not errors of their own.
 func (r *Result) collect(prog *Program, graph *checker.Graph) {
-	// Package errors, in dependency order from each root.
+	// Errors of dependencies outside the source set and compilers'
+	// errors, then the source packages' errors, in dependency order from
+	// each root.
+	for _, e := range prog.Errors {
+		r.addErr(e)
+	}
 	packages.Visit(prog.Roots, nil, func(p *packages.Package) {
 		for _, e := range userErrors(p) {
 			r.addErr(e)
@@ -288,7 +293,8 @@ func resolve(fset *token.FileSet, d analysis.Diagnostic) Finding {
 // go list's errors if it has any (the type checker would only repeat them
 // as failed imports), else its parse and type errors. The compiler output
 // that go list -export records for a package that does not compile ("# pkg"
-// and the compiler's errors) repeats the type checker's errors: dropped.
+// and the compiler's errors) is not among them: Load says it once, in
+// Program.Errors, and the package is analyzed if it type-checks.
 func userErrors(p *packages.Package) []string {
 	var list, other []string
 	for _, e := range p.Errors {

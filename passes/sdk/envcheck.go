@@ -1,6 +1,7 @@
 package sdk
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -49,6 +50,24 @@ func mentionsCredentialVars(files []*ast.File) bool {
 		})
 		if found {
 			return true
+		}
+	}
+	return false
+}
+
+// MayMentionCredentialVars reports whether a Go file's source may pass
+// EnvOnly's syntactic pre-check: it names an AWS credential variable
+// (DefaultChainEnvKeys). A superset, for drivers that must decide before
+// parsing which packages' passes may export facts.
+func MayMentionCredentialVars(src []byte) bool {
+	if !bytes.Contains(src, []byte("AWS_")) {
+		return false
+	}
+	for _, names := range DefaultChainEnvKeys {
+		for _, name := range names {
+			if bytes.Contains(src, []byte(name)) {
+				return true
+			}
 		}
 	}
 	return false
