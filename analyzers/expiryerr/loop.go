@@ -73,7 +73,7 @@ func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspe
 			if !within(call, n.Body) {
 				continue
 			}
-			if k := c.forKind(n); k != "" {
+			if k := c.forKind(l); k != "" {
 				return l, k
 			}
 		case *ast.RangeStmt:
@@ -102,9 +102,16 @@ func shorten(s string) string {
 }
 
 // forKind says whether a for statement runs until something leaves it:
-// for {}, for { select }, for ctx.Err() == nil.
-func (c *checker) forKind(n *ast.ForStmt) string {
+// for {}, for { select }, for ctx.Err() == nil. A for {} that leaves when
+// the last page is read (if !p.HasMorePages() { break }, if out.NextToken
+// == nil { return }) is a pagination loop, as is for p.HasMorePages():
+// finite.
+func (c *checker) forKind(l inspector.Cursor) string {
+	n := l.Node().(*ast.ForStmt)
 	if n.Cond == nil {
+		if c.endsWithPages(l) {
+			return ""
+		}
 		for _, st := range n.Body.List {
 			if _, ok := st.(*ast.SelectStmt); ok {
 				return "for { select … }"
@@ -118,6 +125,44 @@ func (c *checker) forKind(n *ast.ForStmt) string {
 		}
 	}
 	return ""
+}
+
+// endsWithPages reports whether the loop at l leaves (break, return) in a
+// branch of an if statement that tests for the last page: a paginator's
+// HasMorePages or a page token of an operation's output (NextToken,
+// IsTruncated, LastEvaluatedKey, ...).
+func (c *checker) endsWithPages(l inspector.Cursor) bool {
+	found := false
+	l.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.IfStmt)(nil)}, func(cur inspector.Cursor) bool {
+		ifs, ok := cur.Node().(*ast.IfStmt)
+		if found || !ok {
+			return false // a function literal runs elsewhere
+		}
+		if c.testsLastPage(ifs.Cond) {
+			branches := []inspector.Cursor{cur.Child(ifs.Body)}
+			if ifs.Else != nil {
+				branches = append(branches, cur.Child(ifs.Else))
+			}
+			found = c.exits(branches, l)
+		}
+		return !found
+	})
+	return found
+}
+
+// testsLastPage reports whether e reads whether another page follows.
+func (c *checker) testsLastPage(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || sdk.PaginatorHasMore(astq.Callee(c.info, n))
+		case *ast.SelectorExpr:
+			found = found || sdk.PageToken(c.info.Selections[n])
+		}
+		return !found
+	})
+	return found
 }
 
 // loopHandled reports whether the error of call (in loop) leaves the loop,
@@ -145,7 +190,7 @@ func (c *checker) loopHandled(loop, cur inspector.Cursor, call *ast.CallExpr) bo
 		}
 		return false
 	case *ast.CallExpr:
-		return c.classifies(p)
+		return c.classifies(p) || c.accumulated(parent, loop)
 	}
 	return true // a shape the rule does not follow: stay quiet
 }
@@ -225,7 +270,7 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 				return true
 			}
 		case *ast.CallExpr:
-			if child.Node() != n.Fun && c.classifies(n) {
+			if child.Node() != n.Fun && (c.classifies(n) || c.accumulated(p, loop)) {
 				return true
 			}
 			if _, ok := c.matchText(n); ok {
@@ -247,6 +292,9 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 		case *ast.CaseClause:
 			// switch { case err != nil: ... }
 			if e, ok := child.Node().(ast.Expr); ok && slices.Contains(n.List, e) {
+				if c.contextDone(e) {
+					return false // shutdown, not a decision on the error
+				}
 				isErr := func(e ast.Expr) bool {
 					id, ok := ast.Unparen(e).(*ast.Ident)
 					return ok && c.info.Uses[id] == v
@@ -261,6 +309,9 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 				return c.exits(body, loop)
 			}
 		case *ast.IfStmt:
+			if child.Node() == n.Cond && c.contextDone(n.Cond) {
+				return false // shutdown, not a decision on the error
+			}
 			if child.Node() == n.Cond {
 				isErr := func(e ast.Expr) bool {
 					id, ok := ast.Unparen(e).(*ast.Ident)
@@ -315,7 +366,8 @@ func (c *checker) polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
 }
 
 // exits reports whether the statements return, end the process or
-// goroutine, or break out of loop.
+// goroutine, or break out of loop, other than when the context is done
+// (shutdown, not a decision on the error: see shutdownOnly).
 func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 	found := false
 	for _, s := range stmts {
@@ -333,6 +385,9 @@ func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 			case *ast.BranchStmt:
 				found = c.leaves(n, x, loop)
 			}
+			if found && c.shutdownOnly(n, s) {
+				found = false
+			}
 			return !found
 		})
 		if found {
@@ -340,6 +395,164 @@ func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// shutdownOnly reports whether the statement at cur, inside root, runs
+// only once the context is done: under case <-ctx.Done() of a select, or
+// in the body of an if (or the clause of a switch) whose condition holds
+// only then (ctx.Err() != nil, errors.Is(err, context.Canceled), ...).
+// Such a return stops the worker; every AWS error still loops.
+func (c *checker) shutdownOnly(cur, root inspector.Cursor) bool {
+	child := cur
+	for p := cur.Parent(); p.Node() != nil; child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.CommClause:
+			if c.receivesDone(n.Comm) {
+				return true
+			}
+		case *ast.IfStmt:
+			if child.Node() == n.Body && c.contextDone(n.Cond) {
+				return true
+			}
+		case *ast.CaseClause:
+			if _, inList := child.Node().(ast.Expr); inList {
+				break
+			}
+			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag == nil && len(n.List) > 0 {
+				all := true
+				for _, e := range n.List {
+					all = all && c.contextDone(e)
+				}
+				if all {
+					return true
+				}
+			}
+		}
+		if p == root {
+			break
+		}
+	}
+	return false
+}
+
+// receivesDone reports whether the comm statement of a select case
+// receives from ctx.Done().
+func (c *checker) receivesDone(comm ast.Stmt) bool {
+	var e ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextDone
+}
+
+// contextDone reports whether cond holds only when a context is done:
+// ctx.Err() != nil, ctx.Err() == context.Canceled, errors.Is(err,
+// context.Canceled or DeadlineExceeded), err == context.Canceled, and
+// conjunctions with one of them or disjunctions of them.
+func (c *checker) contextDone(cond ast.Expr) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			return c.contextDone(e.X) || c.contextDone(e.Y)
+		case token.LOR:
+			return c.contextDone(e.X) && c.contextDone(e.Y)
+		case token.NEQ:
+			return c.ctxErrCall(e.X) && astq.IsNil(c.info, e.Y) || c.ctxErrCall(e.Y) && astq.IsNil(c.info, e.X)
+		case token.EQL:
+			return c.isContextErr(e.X) || c.isContextErr(e.Y)
+		}
+	case *ast.CallExpr:
+		return sdk.CalleeSymbol(c.info, e) == symErrorsIs && len(e.Args) == 2 && c.isContextErr(e.Args[1])
+	}
+	return false
+}
+
+func (c *checker) ctxErrCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextErr
+}
+
+// accumulated reports whether the call at cur collects an error into a
+// list or a joined error (append, errors.Join, multierror.Append, ...)
+// that the function returns, sends or stores where others see it, so
+// the error is handled after the loop, not swallowed.
+func (c *checker) accumulated(cur, loop inspector.Cursor) bool {
+	call := cur.Node().(*ast.CallExpr)
+	if !c.accumulates(call) {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	i := slices.Index(as.Rhs, ast.Expr(call))
+	if i < 0 {
+		return false
+	}
+	id, ok := ast.Unparen(as.Lhs[i]).(*ast.Ident)
+	if !ok {
+		return true // a field or element: someone else sees it
+	}
+	v, _ := c.info.ObjectOf(id).(*types.Var)
+	if v == nil {
+		return false
+	}
+	if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return true // a package-level variable
+	}
+	for fn := range loop.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.leavesFunc(fn, v)
+	}
+	return false
+}
+
+// leavesFunc reports whether the function at fn returns or sends a value
+// that mentions v.
+func (c *checker) leavesFunc(fn inspector.Cursor, v *types.Var) bool {
+	found := false
+	fn.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.SendStmt)(nil)}, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			return cur == fn
+		case *ast.ReturnStmt:
+			found = found || slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return c.mentions(e, v) })
+		case *ast.SendStmt:
+			found = found || c.mentions(n.Value, v)
+		}
+		return !found
+	})
+	return found
+}
+
+// accumulates reports whether call collects errors: the append builtin,
+// errors.Join, or an Append/Combine function of an error-list package
+// (hashicorp/go-multierror, go.uber.org/multierr).
+func (c *checker) accumulates(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "append"
+		}
+	}
+	fn := astq.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	sym := sdk.SymbolOf(fn)
+	if sym == symErrorsJoin {
+		return true
+	}
+	return sym.Recv == "" && (sym.Name == "Append" || sym.Name == "Combine") && strings.Contains(fn.Pkg().Name(), "err")
 }
 
 // exitCall reports whether a call ends the process or goroutine: panic,
@@ -362,10 +575,13 @@ func (c *checker) exitCall(call *ast.CallExpr) bool {
 	return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
 }
 
-// leaves reports whether a break or goto at cur leaves loop.
+// leaves reports whether a break, continue or goto at cur leaves loop,
+// as Go reads it: an unlabeled break belongs to the innermost for, range,
+// switch or select around it, an unlabeled continue to the innermost
+// loop (never leaving it); a labeled one to its label.
 func (c *checker) leaves(cur inspector.Cursor, b *ast.BranchStmt, loop inspector.Cursor) bool {
 	switch b.Tok {
-	case token.BREAK, token.GOTO:
+	case token.BREAK, token.GOTO, token.CONTINUE:
 	default:
 		return false
 	}
@@ -374,13 +590,15 @@ func (c *checker) leaves(cur inspector.Cursor, b *ast.BranchStmt, loop inspector
 		if lbl == nil {
 			return false
 		}
-		// A label on the loop, or on a statement around it.
+		// A label on the loop: break leaves it, continue does not.
 		if ls, ok := loop.Parent().Node().(*ast.LabeledStmt); ok && ls.Label.Name == b.Label.Name {
-			return true
+			return b.Tok == token.BREAK
 		}
+		// A label on a statement around the loop (or, for goto, anywhere
+		// outside it).
 		return lbl.Pos() < loop.Node().Pos() || lbl.Pos() > loop.Node().End()
 	}
-	if b.Tok == token.GOTO {
+	if b.Tok != token.BREAK {
 		return false
 	}
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {

@@ -30,6 +30,7 @@ var (
 	symSyscallExit             = sdk.Symbol{Path: "syscall", Name: "Exit"}
 	symRegexpMatch             = sdk.Symbol{Path: "regexp", Name: "MatchString"}
 	symContextErr              = sdk.Symbol{Path: "context", Recv: "Context", Name: "Err"}
+	symContextDone             = sdk.Symbol{Path: "context", Recv: "Context", Name: "Done"}
 )
 
 // stringTests are the strings functions that test a text against another.
