@@ -158,7 +158,9 @@ func (c *checker) testsLastPage(e ast.Expr) bool {
 		case *ast.CallExpr:
 			found = found || sdk.PaginatorHasMore(astq.Callee(c.info, n))
 		case *ast.SelectorExpr:
-			found = found || sdk.PageToken(c.info.Selections[n])
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal {
+				found = found || sdk.PageToken(sel.Recv(), sel.Obj())
+			}
 		}
 		return !found
 	})

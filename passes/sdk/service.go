@@ -300,26 +300,28 @@ func PaginatorHasMore(fn *types.Func) bool {
 	return ok && s == V2
 }
 
-// PageToken reports whether sel selects the field of an operation's
-// output that says whether another page follows: NextToken, NextMarker,
-// NextContinuationToken, ... (every Next* field), IsTruncated, Truncated
-// and LastEvaluatedKey of an XxxOutput struct of a v1 or v2 service
-// package (v2 service/dynamodb api_op_Scan.go:620 takes the next page's
-// key from ScanOutput.LastEvaluatedKey; v1 s3 ListObjectsV2Output has
-// IsTruncated and NextContinuationToken).
-func PageToken(sel *types.Selection) bool {
-	if sel == nil || sel.Kind() != types.FieldVal {
+// PageToken reports whether field, selected on a value of type recv, is
+// the field of an operation's output that says whether another page
+// follows: NextToken, NextMarker, NextContinuationToken, ... (every Next*
+// field), IsTruncated, Truncated and LastEvaluatedKey of an XxxOutput
+// struct of a v1 or v2 service package (v2 service/dynamodb
+// api_op_Scan.go:620 takes the next page's key from
+// ScanOutput.LastEvaluatedKey; v1 s3 ListObjectsV2Output has IsTruncated
+// and NextContinuationToken).
+func PageToken(recv types.Type, field types.Object) bool {
+	v, ok := field.(*types.Var)
+	if !ok || !v.IsField() {
 		return false
 	}
-	switch name := sel.Obj().Name(); {
+	switch name := v.Name(); {
 	case strings.HasPrefix(name, "Next"), name == "IsTruncated", name == "Truncated", name == "LastEvaluatedKey":
 	default:
 		return false
 	}
-	n := NamedOf(sel.Recv())
+	n := NamedOf(recv)
 	if n == nil || n.Obj().Pkg() == nil || !strings.HasSuffix(n.Obj().Name(), "Output") {
 		return false
 	}
-	_, ok := ServicePackage(PackagePath(n.Obj().Pkg()))
+	_, ok = ServicePackage(PackagePath(n.Obj().Pkg()))
 	return ok
 }
