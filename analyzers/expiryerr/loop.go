@@ -454,7 +454,39 @@ func (c *checker) receivesDone(comm ast.Stmt) bool {
 		return false
 	}
 	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
-	return ok && sdk.CalleeSymbol(c.info, call) == symContextDone
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextDone && !c.deadlineCtx(call)
+}
+
+// deadlineCtx reports whether call (ctx.Done(), ctx.Err()) asks a context
+// that the function made with a deadline of its own (context.WithTimeout,
+// WithDeadline): its end is the loop giving up, not the program shutting
+// down (awsutil's GetCallerIdentity retries until its validity timeout).
+func (c *checker) deadlineCtx(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil {
+		return false
+	}
+	a := c.lastAssign(v, call.Pos())
+	if a == nil {
+		return false
+	}
+	made, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch sdk.CalleeSymbol(c.info, made) {
+	case symContextWithTimeout, symContextWithDeadline, symContextWithTimeoutCause, symContextWithDeadlineCause:
+		return true
+	}
+	return false
 }
 
 // contextDone reports whether cond holds only when a context is done:
@@ -482,7 +514,7 @@ func (c *checker) contextDone(cond ast.Expr) bool {
 
 func (c *checker) ctxErrCall(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && sdk.CalleeSymbol(c.info, call) == symContextErr
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextErr && !c.deadlineCtx(call)
 }
 
 // accumulated reports whether the call at cur collects an error into a

@@ -186,8 +186,8 @@ func run(p *rule.Pass) (finding.List, error) {
 		}
 		reported := false
 		for _, s := range g.sets {
-			if c.ownInterface(g.v.Type()) && sdk.HeldClient(c.valueType(s.rhs, s.idx)) == nil {
-				continue // set to something that is not an AWS client
+			if !c.clientValue(g, s) {
+				continue // an interface of the program's own set to something else
 			}
 			var cr credflow.Cred
 			if s.idx >= 0 {
@@ -212,7 +212,7 @@ func run(p *rule.Pass) (finding.List, error) {
 			reported = true
 			break
 		}
-		if !reported && c.cfg.Globalclient.Strict && (!c.ownInterface(g.v.Type()) || sdk.HeldClient(c.valueType(g.sets[0].rhs, g.sets[0].idx)) != nil) {
+		if !reported && c.cfg.Globalclient.Strict && c.clientValue(g, g.sets[0]) {
 			s := g.sets[0]
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
@@ -405,6 +405,21 @@ func (c *checker) ownInterface(t types.Type) bool {
 	}
 	iface, ok := n.Underlying().(*types.Interface)
 	return ok && iface.NumMethods() > 0
+}
+
+// clientValue reports whether a set of g can put an AWS client in it:
+// always, unless g is tracked only for being of an interface type of the
+// program's own; then the value must hold a client or come from a
+// constructor named in globalclient.constructors.
+func (c *checker) clientValue(g *global, s set) bool {
+	if !c.ownInterface(g.v.Type()) || sdk.HoldsClient(g.v.Type()) {
+		return true
+	}
+	if sdk.HeldClient(c.valueType(s.rhs, s.idx)) != nil {
+		return true
+	}
+	call, ok := ast.Unparen(s.rhs).(*ast.CallExpr)
+	return ok && c.userCtor[sdk.CalleeSymbol(c.info, call)]
 }
 
 // isContainerLit reports whether e is a map, slice or array literal.

@@ -265,3 +265,22 @@ func backoffGivesUp(ctx context.Context, q *sqs.Client) error { // want backoffG
 		failures = 0
 	}
 }
+
+// Quiet: a validity check that retries until a timeout of its own (the
+// shape of awsutil's GetCallerIdentity): the deadline is the loop giving
+// up, not the program shutting down.
+func untilTimeout(ctx context.Context, q *sqs.Client, timeout time.Duration) error { // want untilTimeout:`returnsSDKError\(sqs.Client.GetQueueUrl, wrapped\)`
+	timeoutCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	for {
+		_, err := q.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: aws.String("jobs")})
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-time.After(time.Second):
+		case <-timeoutCtx.Done():
+			return fmt.Errorf("timeout after %s: %w", timeout, err)
+		}
+	}
+}
