@@ -73,7 +73,10 @@ func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspe
 			if !within(call, n.Body) {
 				continue
 			}
-			if k := c.forKind(l); k != "" {
+			if k, paged := c.forKind(l, cur); k != "" {
+				if paged && c.loopHandled(l, cur, call) {
+					continue // the failed page leaves the listing: ask the loop around it
+				}
 				return l, k
 			}
 		case *ast.RangeStmt:
@@ -101,53 +104,68 @@ func shorten(s string) string {
 	return s
 }
 
-// forKind says whether a for statement runs until something leaves it:
-// for {}, for { select }, for ctx.Err() == nil. A for {} that leaves when
-// the last page is read (if !p.HasMorePages() { break }, if out.NextToken
-// == nil { return }) is a pagination loop, as is for p.HasMorePages():
-// finite.
-func (c *checker) forKind(l inspector.Cursor) string {
+// forKind says whether a for statement runs until something leaves it,
+// for the operation call at cur: for {}, for { select }, for ctx.Err() ==
+// nil. A for {} that leaves when the last page is read (if
+// !p.HasMorePages() { break }, if out.NextToken == nil { return }) is a
+// pagination loop, as is for p.HasMorePages(): finite, except for the
+// request of the page itself. A failed page leaves the paginator (and the
+// token) as it was (service/dynamodb v1.74.0 api_op_Scan.go:613-617), so
+// an error path that continues asks for the same page forever.
+// paged is set for the request of a page in a pagination loop.
+func (c *checker) forKind(l, cur inspector.Cursor) (kind string, paged bool) {
 	n := l.Node().(*ast.ForStmt)
 	if n.Cond == nil {
-		if c.endsWithPages(l) {
-			return ""
+		if vars, ok := c.endsWithPages(l); ok {
+			if c.fetchesPage(cur, vars) {
+				return "for { … }", true
+			}
+			return "", false
 		}
 		for _, st := range n.Body.List {
 			if _, ok := st.(*ast.SelectStmt); ok {
-				return "for { select … }"
+				return "for { select … }", false
 			}
 		}
-		return "for { … }"
+		return "for { … }", false
 	}
 	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && astq.IsNil(c.info, b.Y) {
 		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
-			return "for " + srctext.Source(n.Cond)
+			return "for " + srctext.Source(n.Cond), false
 		}
 	}
-	return ""
+	if vars := c.pageVars(n.Cond); len(vars) > 0 && c.fetchesPage(cur, vars) {
+		return "for " + shorten(srctext.Source(n.Cond)), true
+	}
+	return "", false
 }
 
 // endsWithPages reports whether the loop at l leaves (break, return) in a
 // branch of an if statement that tests for the last page: a paginator's
 // HasMorePages or a page token of an operation's output (NextToken,
-// IsTruncated, LastEvaluatedKey, ...).
-func (c *checker) endsWithPages(l inspector.Cursor) bool {
+// IsTruncated, LastEvaluatedKey, ...). It returns the variables those
+// tests read (the paginator, the output).
+func (c *checker) endsWithPages(l inspector.Cursor) ([]*types.Var, bool) {
+	var vars []*types.Var
 	found := false
 	l.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.IfStmt)(nil)}, func(cur inspector.Cursor) bool {
 		ifs, ok := cur.Node().(*ast.IfStmt)
-		if found || !ok {
+		if !ok {
 			return false // a function literal runs elsewhere
 		}
-		if c.testsLastPage(ifs.Cond) {
+		if pv := c.pageVars(ifs.Cond); len(pv) > 0 || c.testsLastPage(ifs.Cond) {
 			branches := []inspector.Cursor{cur.Child(ifs.Body)}
 			if ifs.Else != nil {
 				branches = append(branches, cur.Child(ifs.Else))
 			}
-			found = c.exits(branches, l)
+			if c.exits(branches, l) {
+				found = true
+				vars = append(vars, pv...)
+			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return vars, found
 }
 
 // testsLastPage reports whether e reads whether another page follows.
@@ -165,6 +183,57 @@ func (c *checker) testsLastPage(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// pageVars returns the variables whose pages e tests: p of
+// p.HasMorePages(), out of out.NextToken or aws.ToBool(out.IsTruncated).
+func (c *checker) pageVars(e ast.Expr) []*types.Var {
+	var vars []*types.Var
+	add := func(x ast.Expr) {
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok && !slices.Contains(vars, v) {
+				vars = append(vars, v)
+			}
+		}
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sdk.PaginatorHasMore(astq.Callee(c.info, n)) {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					add(sel.X)
+				}
+			}
+		case *ast.SelectorExpr:
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal && sdk.PageToken(sel.Recv(), sel.Obj()) {
+				add(n.X)
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// fetchesPage reports whether the call at cur requests the page that a
+// pagination test reads: vars' NextPage (p.NextPage(ctx)), or a call
+// whose result is assigned to one of vars (out, err := c.ListObjectsV2(...)).
+func (c *checker) fetchesPage(cur inspector.Cursor, vars []*types.Var) bool {
+	call := cur.Node().(*ast.CallExpr)
+	isVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, _ := c.info.ObjectOf(id).(*types.Var)
+		return v != nil && slices.Contains(vars, v)
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isVar(sel.X) {
+		return true
+	}
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call && len(as.Lhs) > 0 {
+		return isVar(as.Lhs[0])
+	}
+	return false
 }
 
 // loopHandled reports whether the error of call (in loop) leaves the loop,

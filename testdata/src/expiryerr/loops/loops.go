@@ -174,6 +174,39 @@ func tokenLogged(ctx context.Context, c *s3.Client) {
 	}
 }
 
+// Reported: the page request itself logs and continues. NextPage leaves
+// the paginator as it was on an error, so the same page is asked for
+// again, forever.
+func pageRetried(ctx context.Context, db *dynamodb.Client) {
+	p := dynamodb.NewScanPaginator(db, &dynamodb.ScanInput{TableName: aws.String("t")})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx) // want `expiryerr: dynamodb\.ScanPaginator\.NextPage fails forever in this loop \(for p\.HasMorePages\(\)\)`
+		if err != nil {
+			log.Print(err)
+			continue
+		}
+		_ = page
+	}
+}
+
+// Reported: the same with a continuation token: a failed listing keeps
+// the token and is sent again.
+func tokenRetried(ctx context.Context, c *s3.Client) {
+	var token *string
+	for {
+		out, err := c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String("b"), ContinuationToken: token}) // want `expiryerr: s3\.Client\.ListObjectsV2 fails forever in this loop \(for \{ … \}\)`
+		if err != nil {
+			log.Print(err)
+			time.Sleep(time.Second)
+			continue
+		}
+		if !aws.ToBool(out.IsTruncated) {
+			break
+		}
+		token = out.NextContinuationToken
+	}
+}
+
 // ---- errors collected for later are handled ----
 
 // Quiet: each failure is appended and the list is returned.
