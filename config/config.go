@@ -74,8 +74,10 @@ type Staticcreds struct {
 	// that deliberately support operator-supplied keys. Keys given a
 	// session token are temporary and stay reported.
 	AllowConfiguredKeys bool `toml:"allow-configured-keys" json:"allow-configured-keys"`
-	// ReportNonAWSEndpoints reports static keys of clients whose endpoint is
-	// provably not AWS (localhost, MinIO, LocalStack, R2) too.
+	// ReportNonAWSEndpoints reports static keys (from configuration, the
+	// environment, a snapshot) of clients whose endpoint is provably not
+	// AWS (localhost, MinIO, LocalStack, R2) too. Literal access keys that
+	// cannot be AWS access key IDs stay quiet whatever the endpoint.
 	ReportNonAWSEndpoints bool `toml:"report-non-aws-endpoints" json:"report-non-aws-endpoints"`
 	// Constructors are functions of the user's own ("example.com/awsx.Keys",
 	// "example.com/awsx.Type.Method") that build static credentials.

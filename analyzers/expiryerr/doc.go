@@ -30,7 +30,10 @@
 // protocols. A worker loop (for {}, for { select }, for range over a
 // channel such as ticker.C) is reported when the error path of an
 // operation (of any service: an SQS consumer around ReceiveMessage, a
-// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop, and the
+// Kinesis GetRecords reader) in it never returns, exits or breaks out of the loop
+// (break and continue read as Go reads them; a return only once the
+// context is done is shutdown; a for {} that ends with the last page is
+// finite), and the
 // error is never classified (errors.As/Is/AsType, a type assertion or
 // switch, an SDK classifier, or a function that classifies expiry codes:
 // the IsClassifier fact, or one named in expiryerr.classifiers).

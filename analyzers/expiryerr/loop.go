@@ -73,7 +73,10 @@ func (c *checker) enclosingLoop(cur inspector.Cursor, call *ast.CallExpr) (inspe
 			if !within(call, n.Body) {
 				continue
 			}
-			if k := c.forKind(n); k != "" {
+			if k, paged := c.forKind(l, cur); k != "" {
+				if paged && c.loopHandled(l, cur, call) {
+					continue // the failed page leaves the listing: ask the loop around it
+				}
 				return l, k
 			}
 		case *ast.RangeStmt:
@@ -101,23 +104,136 @@ func shorten(s string) string {
 	return s
 }
 
-// forKind says whether a for statement runs until something leaves it:
-// for {}, for { select }, for ctx.Err() == nil.
-func (c *checker) forKind(n *ast.ForStmt) string {
+// forKind says whether a for statement runs until something leaves it,
+// for the operation call at cur: for {}, for { select }, for ctx.Err() ==
+// nil. A for {} that leaves when the last page is read (if
+// !p.HasMorePages() { break }, if out.NextToken == nil { return }) is a
+// pagination loop, as is for p.HasMorePages(): finite, except for the
+// request of the page itself. A failed page leaves the paginator (and the
+// token) as it was (service/dynamodb v1.74.0 api_op_Scan.go:613-617), so
+// an error path that continues asks for the same page forever.
+// paged is set for the request of a page in a pagination loop.
+func (c *checker) forKind(l, cur inspector.Cursor) (kind string, paged bool) {
+	n := l.Node().(*ast.ForStmt)
 	if n.Cond == nil {
+		if vars, ok := c.endsWithPages(l); ok {
+			if c.fetchesPage(cur, vars) {
+				return "for { … }", true
+			}
+			return "", false
+		}
 		for _, st := range n.Body.List {
 			if _, ok := st.(*ast.SelectStmt); ok {
-				return "for { select … }"
+				return "for { select … }", false
 			}
 		}
-		return "for { … }"
+		return "for { … }", false
 	}
 	if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && astq.IsNil(c.info, b.Y) {
 		if call, ok := ast.Unparen(b.X).(*ast.CallExpr); ok && sdk.CalleeSymbol(c.info, call) == symContextErr {
-			return "for " + srctext.Source(n.Cond)
+			return "for " + srctext.Source(n.Cond), false
 		}
 	}
-	return ""
+	if vars := c.pageVars(n.Cond); len(vars) > 0 && c.fetchesPage(cur, vars) {
+		return "for " + shorten(srctext.Source(n.Cond)), true
+	}
+	return "", false
+}
+
+// endsWithPages reports whether the loop at l leaves (break, return) in a
+// branch of an if statement that tests for the last page: a paginator's
+// HasMorePages or a page token of an operation's output (NextToken,
+// IsTruncated, LastEvaluatedKey, ...). It returns the variables those
+// tests read (the paginator, the output).
+func (c *checker) endsWithPages(l inspector.Cursor) ([]*types.Var, bool) {
+	var vars []*types.Var
+	found := false
+	l.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.IfStmt)(nil)}, func(cur inspector.Cursor) bool {
+		ifs, ok := cur.Node().(*ast.IfStmt)
+		if !ok {
+			return false // a function literal runs elsewhere
+		}
+		if pv := c.pageVars(ifs.Cond); len(pv) > 0 || c.testsLastPage(ifs.Cond) {
+			branches := []inspector.Cursor{cur.Child(ifs.Body)}
+			if ifs.Else != nil {
+				branches = append(branches, cur.Child(ifs.Else))
+			}
+			if c.exits(branches, l) {
+				found = true
+				vars = append(vars, pv...)
+			}
+		}
+		return true
+	})
+	return vars, found
+}
+
+// testsLastPage reports whether e reads whether another page follows.
+func (c *checker) testsLastPage(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || sdk.PaginatorHasMore(astq.Callee(c.info, n))
+		case *ast.SelectorExpr:
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal {
+				found = found || sdk.PageToken(sel.Recv(), sel.Obj())
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// pageVars returns the variables whose pages e tests: p of
+// p.HasMorePages(), out of out.NextToken or aws.ToBool(out.IsTruncated).
+func (c *checker) pageVars(e ast.Expr) []*types.Var {
+	var vars []*types.Var
+	add := func(x ast.Expr) {
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok && !slices.Contains(vars, v) {
+				vars = append(vars, v)
+			}
+		}
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sdk.PaginatorHasMore(astq.Callee(c.info, n)) {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					add(sel.X)
+				}
+			}
+		case *ast.SelectorExpr:
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal && sdk.PageToken(sel.Recv(), sel.Obj()) {
+				add(n.X)
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// fetchesPage reports whether the call at cur requests the page that a
+// pagination test reads: vars' NextPage (p.NextPage(ctx)), or a call
+// whose result is assigned to one of vars (out, err := c.ListObjectsV2(...)).
+func (c *checker) fetchesPage(cur inspector.Cursor, vars []*types.Var) bool {
+	call := cur.Node().(*ast.CallExpr)
+	isVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, _ := c.info.ObjectOf(id).(*types.Var)
+		return v != nil && slices.Contains(vars, v)
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isVar(sel.X) {
+		return true
+	}
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call && len(as.Lhs) > 0 {
+		return isVar(as.Lhs[0])
+	}
+	return false
 }
 
 // loopHandled reports whether the error of call (in loop) leaves the loop,
@@ -145,7 +261,7 @@ func (c *checker) loopHandled(loop, cur inspector.Cursor, call *ast.CallExpr) bo
 		}
 		return false
 	case *ast.CallExpr:
-		return c.classifies(p)
+		return c.classifies(p) || c.accumulated(parent, loop)
 	}
 	return true // a shape the rule does not follow: stay quiet
 }
@@ -225,7 +341,7 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 				return true
 			}
 		case *ast.CallExpr:
-			if child.Node() != n.Fun && c.classifies(n) {
+			if child.Node() != n.Fun && (c.classifies(n) || c.accumulated(p, loop)) {
 				return true
 			}
 			if _, ok := c.matchText(n); ok {
@@ -247,6 +363,9 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 		case *ast.CaseClause:
 			// switch { case err != nil: ... }
 			if e, ok := child.Node().(ast.Expr); ok && slices.Contains(n.List, e) {
+				if c.contextDone(e) {
+					return false // shutdown, not a decision on the error
+				}
 				isErr := func(e ast.Expr) bool {
 					id, ok := ast.Unparen(e).(*ast.Ident)
 					return ok && c.info.Uses[id] == v
@@ -261,6 +380,9 @@ func (c *checker) useHandles(u, loop inspector.Cursor, v *types.Var) bool {
 				return c.exits(body, loop)
 			}
 		case *ast.IfStmt:
+			if child.Node() == n.Cond && c.contextDone(n.Cond) {
+				return false // shutdown, not a decision on the error
+			}
 			if child.Node() == n.Cond {
 				isErr := func(e ast.Expr) bool {
 					id, ok := ast.Unparen(e).(*ast.Ident)
@@ -315,7 +437,8 @@ func (c *checker) polarity(cond ast.Expr, isErr func(ast.Expr) bool) int {
 }
 
 // exits reports whether the statements return, end the process or
-// goroutine, or break out of loop.
+// goroutine, or break out of loop, other than when the context is done
+// (shutdown, not a decision on the error: see shutdownOnly).
 func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 	found := false
 	for _, s := range stmts {
@@ -333,6 +456,9 @@ func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 			case *ast.BranchStmt:
 				found = c.leaves(n, x, loop)
 			}
+			if found && c.shutdownOnly(n, s) {
+				found = false
+			}
 			return !found
 		})
 		if found {
@@ -340,6 +466,196 @@ func (c *checker) exits(stmts []inspector.Cursor, loop inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// shutdownOnly reports whether the statement at cur, inside root, runs
+// only once the context is done: under case <-ctx.Done() of a select, or
+// in the body of an if (or the clause of a switch) whose condition holds
+// only then (ctx.Err() != nil, errors.Is(err, context.Canceled), ...).
+// Such a return stops the worker; every AWS error still loops.
+func (c *checker) shutdownOnly(cur, root inspector.Cursor) bool {
+	child := cur
+	for p := cur.Parent(); p.Node() != nil; child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.CommClause:
+			if c.receivesDone(n.Comm) {
+				return true
+			}
+		case *ast.IfStmt:
+			if child.Node() == n.Body && c.contextDone(n.Cond) {
+				return true
+			}
+		case *ast.CaseClause:
+			if _, inList := child.Node().(ast.Expr); inList {
+				break
+			}
+			if sw, ok := p.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag == nil && len(n.List) > 0 {
+				all := true
+				for _, e := range n.List {
+					all = all && c.contextDone(e)
+				}
+				if all {
+					return true
+				}
+			}
+		}
+		if p == root {
+			break
+		}
+	}
+	return false
+}
+
+// receivesDone reports whether the comm statement of a select case
+// receives from ctx.Done().
+func (c *checker) receivesDone(comm ast.Stmt) bool {
+	var e ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextDone && !c.deadlineCtx(call)
+}
+
+// deadlineCtx reports whether call (ctx.Done(), ctx.Err()) asks a context
+// that the function made with a deadline of its own (context.WithTimeout,
+// WithDeadline): its end is the loop giving up, not the program shutting
+// down (awsutil's GetCallerIdentity retries until its validity timeout).
+func (c *checker) deadlineCtx(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	if v == nil {
+		return false
+	}
+	a := c.lastAssign(v, call.Pos())
+	if a == nil {
+		return false
+	}
+	made, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch sdk.CalleeSymbol(c.info, made) {
+	case symContextWithTimeout, symContextWithDeadline, symContextWithTimeoutCause, symContextWithDeadlineCause:
+		return true
+	}
+	return false
+}
+
+// contextDone reports whether cond holds only when a context is done:
+// ctx.Err() != nil, ctx.Err() == context.Canceled, errors.Is(err,
+// context.Canceled or DeadlineExceeded), err == context.Canceled, and
+// conjunctions with one of them or disjunctions of them.
+func (c *checker) contextDone(cond ast.Expr) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			return c.contextDone(e.X) || c.contextDone(e.Y)
+		case token.LOR:
+			return c.contextDone(e.X) && c.contextDone(e.Y)
+		case token.NEQ:
+			return c.ctxErrCall(e.X) && astq.IsNil(c.info, e.Y) || c.ctxErrCall(e.Y) && astq.IsNil(c.info, e.X)
+		case token.EQL:
+			return c.isContextErr(e.X) || c.isContextErr(e.Y)
+		}
+	case *ast.CallExpr:
+		return sdk.CalleeSymbol(c.info, e) == symErrorsIs && len(e.Args) == 2 && c.isContextErr(e.Args[1])
+	}
+	return false
+}
+
+func (c *checker) ctxErrCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && sdk.CalleeSymbol(c.info, call) == symContextErr && !c.deadlineCtx(call)
+}
+
+// accumulated reports whether the call at cur collects an error into a
+// list or a joined error (append, errors.Join, multierror.Append, ...)
+// that the function returns, sends or stores where others see it, so
+// the error is handled after the loop, not swallowed.
+func (c *checker) accumulated(cur, loop inspector.Cursor) bool {
+	call := cur.Node().(*ast.CallExpr)
+	if !c.accumulates(call) {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	i := slices.Index(as.Rhs, ast.Expr(call))
+	if i < 0 {
+		return false
+	}
+	id, ok := ast.Unparen(as.Lhs[i]).(*ast.Ident)
+	if !ok {
+		return true // a field or element: someone else sees it
+	}
+	v, _ := c.info.ObjectOf(id).(*types.Var)
+	if v == nil {
+		return false
+	}
+	if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return true // a package-level variable
+	}
+	for fn := range loop.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.leavesFunc(fn, v)
+	}
+	return false
+}
+
+// leavesFunc reports whether the function at fn returns or sends a value
+// that mentions v.
+func (c *checker) leavesFunc(fn inspector.Cursor, v *types.Var) bool {
+	found := false
+	fn.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.SendStmt)(nil)}, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			return cur == fn
+		case *ast.ReturnStmt:
+			found = found || slices.ContainsFunc(n.Results, func(e ast.Expr) bool { return c.mentions(e, v) })
+		case *ast.SendStmt:
+			found = found || c.mentions(n.Value, v)
+		}
+		return !found
+	})
+	return found
+}
+
+// accumulates reports whether call collects errors: the append builtin,
+// errors.Join, or an Append/Combine function of an error-list package
+// (hashicorp/go-multierror, go.uber.org/multierr).
+func (c *checker) accumulates(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "append"
+		}
+	}
+	fn := astq.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	sym := sdk.SymbolOf(fn)
+	if sym == symErrorsJoin {
+		return true
+	}
+	return sym.Recv == "" && (sym.Name == "Append" || sym.Name == "Combine") && strings.Contains(fn.Pkg().Name(), "err")
 }
 
 // exitCall reports whether a call ends the process or goroutine: panic,
@@ -362,10 +678,13 @@ func (c *checker) exitCall(call *ast.CallExpr) bool {
 	return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
 }
 
-// leaves reports whether a break or goto at cur leaves loop.
+// leaves reports whether a break, continue or goto at cur leaves loop,
+// as Go reads it: an unlabeled break belongs to the innermost for, range,
+// switch or select around it, an unlabeled continue to the innermost
+// loop (never leaving it); a labeled one to its label.
 func (c *checker) leaves(cur inspector.Cursor, b *ast.BranchStmt, loop inspector.Cursor) bool {
 	switch b.Tok {
-	case token.BREAK, token.GOTO:
+	case token.BREAK, token.GOTO, token.CONTINUE:
 	default:
 		return false
 	}
@@ -374,13 +693,15 @@ func (c *checker) leaves(cur inspector.Cursor, b *ast.BranchStmt, loop inspector
 		if lbl == nil {
 			return false
 		}
-		// A label on the loop, or on a statement around it.
+		// A label on the loop: break leaves it, continue does not.
 		if ls, ok := loop.Parent().Node().(*ast.LabeledStmt); ok && ls.Label.Name == b.Label.Name {
-			return true
+			return b.Tok == token.BREAK
 		}
+		// A label on a statement around the loop (or, for goto, anywhere
+		// outside it).
 		return lbl.Pos() < loop.Node().Pos() || lbl.Pos() > loop.Node().End()
 	}
-	if b.Tok == token.GOTO {
+	if b.Tok != token.BREAK {
 		return false
 	}
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {

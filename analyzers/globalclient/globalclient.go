@@ -187,11 +187,19 @@ func run(p *rule.Pass) (finding.List, error) {
 		}
 		reported := false
 		for _, s := range g.sets {
+			if !c.clientValue(g, s) {
+				continue // an interface of the program's own set to something else
+			}
 			var cr credflow.Cred
 			if s.idx >= 0 {
 				cr = flow.OfResult(s.rhs, s.idx)
 			} else {
 				cr = flow.Of(s.rhs)
+			}
+			if cr.State != credflow.Static && s.name == g.v.Name() {
+				// cfg = base.Copy(), then cfg.Credentials = p: what the
+				// variable holds after the stores into it.
+				cr = flow.OfVar(g.v)
 			}
 			if cr.State != credflow.Static || cr.Origin == nil || flow.Placeholder(cr) {
 				continue
@@ -206,7 +214,7 @@ func run(p *rule.Pass) (finding.List, error) {
 			reported = true
 			break
 		}
-		if !reported && c.cfg.Globalclient.Strict {
+		if !reported && c.cfg.Globalclient.Strict && c.clientValue(g, g.sets[0]) {
 			s := g.sets[0]
 			out = append(out, finding.Finding{
 				Pos:     g.ident.Pos(),
@@ -292,7 +300,11 @@ func (c *checker) setsOf(fn *types.Func) []GlobalSet {
 				if g == nil {
 					return
 				}
-				if o := c.staticOrigin(rhs, idx); o != nil {
+				o := c.staticOrigin(rhs, idx)
+				if o == nil && name == g.v.Name() {
+					o = c.heldOrigin(g.v)
+				}
+				if o != nil {
 					add(GlobalSet{Global: c.pass.Pkg.Name() + "." + name, Origin: o.String(), Brief: briefOrigin(o), SDK: o.SDK, Type: c.valueClientType(rhs, idx, g.v)})
 				}
 			})
@@ -323,6 +335,16 @@ func (c *checker) staticOrigin(rhs ast.Expr, idx int) *credflow.Origin {
 	} else {
 		cr = c.flow.Of(rhs)
 	}
+	if cr.State != credflow.Static || c.flow.Placeholder(cr) {
+		return nil
+	}
+	return cr.Origin
+}
+
+// heldOrigin returns where the credentials a global holds come from when
+// they cannot refresh, counting the stores into it (cfg.Credentials = p).
+func (c *checker) heldOrigin(v *types.Var) *credflow.Origin {
+	cr := c.flow.OfVar(v)
 	if cr.State != credflow.Static || c.flow.Placeholder(cr) {
 		return nil
 	}
@@ -376,6 +398,33 @@ func (c *checker) collectGlobals() {
 	}
 }
 
+// ownInterface reports whether t is an interface of the program's own
+// (a Queue that *sqs.Client implements): a global of that type holds
+// whatever client it is set to.
+func (c *checker) ownInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || sdk.IsSDKPackage(n.Obj().Pkg()) {
+		return false
+	}
+	iface, ok := n.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() > 0
+}
+
+// clientValue reports whether a set of g can put an AWS client in it:
+// always, unless g is tracked only for being of an interface type of the
+// program's own; then the value must hold a client or come from a
+// constructor named in globalclient.constructors.
+func (c *checker) clientValue(g *global, s set) bool {
+	if !c.ownInterface(g.v.Type()) || sdk.HoldsClient(g.v.Type()) {
+		return true
+	}
+	if sdk.HeldClient(c.valueType(s.rhs, s.idx)) != nil {
+		return true
+	}
+	call, ok := ast.Unparen(s.rhs).(*ast.CallExpr)
+	return ok && c.userCtor[sdk.CalleeSymbol(c.info, call)]
+}
+
 // isContainerLit reports whether e is a map, slice or array literal.
 func (c *checker) isContainerLit(e ast.Expr) bool {
 	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
@@ -393,6 +442,9 @@ func (c *checker) isContainerLit(e ast.Expr) bool {
 // hold an AWS client.
 func (c *checker) tracked(t types.Type, rhs ast.Expr) bool {
 	if sdk.HoldsClient(t) {
+		return true
+	}
+	if c.ownInterface(t) {
 		return true
 	}
 	if rhs == nil {
@@ -663,19 +715,25 @@ func (c *checker) clientType(g *global, s set) string {
 	return c.valueClientType(s.rhs, s.idx, g.v)
 }
 
+// valueType is the type of rhs (of result idx of a call, or -1), or nil.
+func (c *checker) valueType(rhs ast.Expr, idx int) types.Type {
+	if rhs == nil {
+		return nil
+	}
+	t := c.info.TypeOf(rhs)
+	if tuple, ok := t.(*types.Tuple); ok {
+		t = nil
+		if idx >= 0 && idx < tuple.Len() {
+			t = tuple.At(idx).Type()
+		}
+	}
+	return t
+}
+
 // valueClientType names the client type that the value rhs (result idx of
 // a call, or -1) is or holds, else the one the variable v holds.
 func (c *checker) valueClientType(rhs ast.Expr, idx int, v *types.Var) string {
-	var t types.Type
-	if rhs != nil {
-		t = c.info.TypeOf(rhs)
-		if tuple, ok := t.(*types.Tuple); ok {
-			t = nil
-			if idx >= 0 && idx < tuple.Len() {
-				t = tuple.At(idx).Type()
-			}
-		}
-	}
+	t := c.valueType(rhs, idx)
 	held := sdk.HeldClient(t)
 	if held == nil && v != nil {
 		held = sdk.HeldClient(v.Type())

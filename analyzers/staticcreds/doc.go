@@ -50,10 +50,11 @@
 // chain in miniature); a Retrieve or Get that only validates or logs
 // credentials (only a snapshot that reaches a static constructor is);
 // constructions inside the Retrieve method of a credentials provider of
-// the user's own (a refresh adapter); credentials that reach only clients
-// with a constant endpoint that is not AWS (http://localhost:9000, a
-// LocalStack or R2 host) unless staticcreds.report-non-aws-endpoints is
-// set; keys from configuration without a session token when
+// the user's own (a refresh adapter); literal access keys that cannot be
+// AWS access key IDs ("test", "YOUR-ACCESSKEYID"), whatever the endpoint;
+// credentials that reach only clients with a constant endpoint that is not
+// AWS (http://localhost:9000, a LocalStack or R2 host) unless
+// staticcreds.report-non-aws-endpoints is set; keys from configuration without a session token when
 // staticcreds.allow-configured-keys is set (a session token means
 // temporary credentials: still reported).
 package staticcreds

@@ -61,7 +61,7 @@ func escapes(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, don
 			return nil
 		}
 		for _, r := range n.Results {
-			if _, ok := sdk.CredValueType(info.TypeOf(r)); !ok {
+			if !holdsCredValue(info.TypeOf(r)) {
 				continue
 			}
 			if p, kept, ok := flow.Snapshot(r); ok && kept {
@@ -93,6 +93,32 @@ func escapes(pass *analysis.Pass, flow *credflow.Flow, cur inspector.Cursor, don
 		}
 	}
 	return nil
+}
+
+// holdsCredValue reports whether t is a credential value (aws.Credentials,
+// credentials.Value), a pointer to one, or a struct (or pointer to a
+// struct) with a field of such a type: a snapshot returned by value, by
+// pointer or inside a struct reaches the caller all the same.
+func holdsCredValue(t types.Type) bool {
+	if _, ok := sdk.CredValueType(t); ok {
+		return true
+	}
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if _, ok := sdk.CredValueType(st.Field(i).Type()); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingFunc returns the function declaration cur is in, unless cur is

@@ -98,13 +98,14 @@ func run(p *rule.Pass) (finding.List, error) {
 		if kind == sdk.CredEnv && flow.EnvMissing(cur) {
 			continue // the variables were just found empty: an anonymous fallback
 		}
+		if o.Prov.Placeholder {
+			continue // an access key that cannot be AWS's: it authenticates nowhere on AWS
+		}
 		if !cfg.Staticcreds.ReportNonAWSEndpoints && !o.Prov.AWSKey {
+			// Keys of clients that only talk to MinIO, LocalStack, R2, ...
 			// AWS-shaped literal keys stay reported wherever they are.
 			if _, ok := flow.NonAWSOnly(n); ok {
 				continue
-			}
-			if flow.PlaceholderConstruction(n) {
-				continue // placeholder keys against a fake
 			}
 		}
 		if cfg.Staticcreds.AllowConfiguredKeys && o.Prov.Kind == credflow.ProvConfig && o.Prov.Token == credflow.NoToken {

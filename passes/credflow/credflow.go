@@ -189,8 +189,13 @@ type Provenance struct {
 	Detail string
 	Token  TokenState
 	// AWSKey is set when a literal key is shaped like an AWS access key
-	// ID (AKIA…, ASIA…): it may be real, wherever it is used.
+	// ID (AKIA…, ASIA…) or secret access key (40 of [A-Za-z0-9/+]): it
+	// may be real, wherever it is used.
 	AWSKey bool
+	// Placeholder is set when the access key is a literal that cannot be
+	// an AWS access key ID ("test", "YOUR-ACCESSKEYID"): the keys cannot
+	// authenticate against AWS, whatever the endpoint.
+	Placeholder bool
 }
 
 // Origin is a construction of credentials that cannot refresh.
@@ -406,6 +411,19 @@ func (f *Flow) OfResult(e ast.Expr, i int) Cred {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.eval(e, i)
+}
+
+// OfVar returns the credentials a variable of the package holds: its
+// definitions and the stores into it (cfg.Credentials = p after cfg =
+// base.Copy()). It is how a package-level config that is given static
+// credentials after it was set is read.
+func (f *Flow) OfVar(v *types.Var) Cred {
+	if !f.enabled || v == nil {
+		return Cred{State: Unknown}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.evalObj(v, -1)
 }
 
 // Construction returns the Origin of a node that constructs credentials

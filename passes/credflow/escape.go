@@ -97,6 +97,22 @@ func (f *Flow) snap(e ast.Expr, use token.Pos, depth int, seen map[any]bool) sna
 		}
 	case *ast.StarExpr:
 		return f.snap(x.X, use, depth+1, seen)
+	case *ast.CompositeLit:
+		// A struct that holds the snapshot (Session{Creds: creds}).
+		if _, ok := info.TypeOf(x).Underlying().(*types.Struct); !ok {
+			return snapRes{}
+		}
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if _, ok := sdk.CredValueType(info.TypeOf(el)); !ok {
+				continue
+			}
+			if r := f.snap(el, use, depth+1, seen); r.ok {
+				return r
+			}
+		}
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
 			return f.snap(x.X, use, depth+1, seen)

@@ -641,24 +641,29 @@ func (f *Flow) evalOption(e ast.Expr, depth int) (c Cred, set bool, ep string) {
 		}
 		if fn := astq.Callee(info, x); fn != nil {
 			if fd := f.idx.funcs[fn]; fd != nil {
-				// a helper returning an option func
+				// a helper returning an option func, with its parameters
+				// bound to the arguments (withCredentials(p) returning
+				// func(o *sqs.Options) { o.Credentials = p })
 				c, set := unknown, false
-				for _, ret := range f.idx.returns[fd] {
-					if len(ret.Results) == 0 {
-						continue
-					}
-					rc, rs, rep := f.evalOption(ret.Results[0], depth+1)
-					if rs {
-						if set {
-							c = join(c, rc)
-						} else {
-							c, set = rc, true
+				f.withFrame(x, fd, func() Cred {
+					for _, ret := range f.idx.returns[fd] {
+						if len(ret.Results) == 0 {
+							continue
+						}
+						rc, rs, rep := f.evalOption(ret.Results[0], depth+1)
+						if rs {
+							if set {
+								c = join(c, rc)
+							} else {
+								c, set = rc, true
+							}
+						}
+						if rep != "" {
+							ep = rep
 						}
 					}
-					if rep != "" {
-						ep = rep
-					}
-				}
+					return c
+				})
 				return c, set, ep
 			}
 		}

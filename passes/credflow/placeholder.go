@@ -3,7 +3,6 @@ package credflow
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -63,65 +62,18 @@ func (f *Flow) fromHTTPTest(e ast.Expr, depth int) bool {
 	return found
 }
 
-// TestKit reports whether the analysed package is a test kit or an
-// example (a path element such as testutil, testing, e2e, examples, mock,
-// fake), where placeholder keys point at fakes.
-func (f *Flow) TestKit() bool {
-	for i, el := range strings.Split(f.pass.Pkg.Path(), "/") {
-		if i == 0 && strings.Contains(el, ".") {
-			continue // a host name (example.com, credlint.test), not a package
-		}
-		el = strings.ToLower(el)
-		switch {
-		case strings.HasPrefix(el, "test"), strings.HasSuffix(el, "test"), strings.HasSuffix(el, "tests"),
-			strings.HasPrefix(el, "example"), strings.HasPrefix(el, "sample"),
-			el == "e2e", el == "demo", strings.HasPrefix(el, "mock"), strings.HasPrefix(el, "fake"):
-			return true
-		}
-	}
-	return false
-}
-
-// Placeholder reports whether credentials are placeholder literal keys
-// (not shaped like an AWS access key ID) used against a fake: an endpoint
-// that is not AWS (a constant local or non-AWS host, an httptest server),
-// or, in a test kit or example package, an endpoint set at run time (a
-// parameter, an environment variable). Such keys cannot authenticate
-// against AWS: nothing expires, nothing leaks.
+// Placeholder reports whether every construction behind c has a
+// placeholder access key: a literal that cannot be an AWS access key ID
+// ("test", "minioadmin", "YOUR-ACCESSKEYID"; AWS key IDs are AKIA or ASIA
+// and 16 upper-case letters or digits). Such keys cannot authenticate
+// against AWS, whatever the endpoint (a fake server, a configured one):
+// nothing expires, nothing leaks.
 func (f *Flow) Placeholder(c Cred) bool {
 	if c.State != Static || len(c.origins) == 0 {
 		return false
 	}
 	for _, o := range c.origins {
-		if o.Prov.Kind != ProvLiteral || o.Prov.AWSKey {
-			return false
-		}
-	}
-	return f.fake(c.Endpoint)
-}
-
-// fake reports whether an endpoint is a fake for placeholder keys.
-func (f *Flow) fake(ep string) bool {
-	return NonAWSEndpoint(ep) || ep == dynamicEndpoint && f.TestKit()
-}
-
-// PlaceholderConstruction is Placeholder for a construction node: its
-// keys are placeholder literals, it reaches at least one client of the
-// package, and every client it reaches is a fake.
-func (f *Flow) PlaceholderConstruction(n ast.Node) bool {
-	o, ok := f.Construction(n)
-	if !ok || o.Prov.Kind != ProvLiteral || o.Prov.AWSKey {
-		return false
-	}
-	f.mu.Lock()
-	f.buildSinks()
-	eps := f.sinks[n]
-	f.mu.Unlock()
-	if len(eps) == 0 {
-		return false
-	}
-	for _, ep := range eps {
-		if !f.fake(ep) {
+		if !o.Prov.Placeholder {
 			return false
 		}
 	}

@@ -18,17 +18,21 @@ import (
 type prov struct {
 	kind   ProvKind
 	detail string
-	awsKey bool // a literal shaped like an AWS access key ID
+	awsKey bool // a literal shaped like an AWS access key ID or secret access key
+	mixed  bool // values of another kind reach it too (a literal default of a configured key)
 }
 
 var unknownProv = prov{kind: ProvUnknown}
 
 // better returns the more telling of two provenances.
 func better(a, b prov) prov {
+	r := a
 	if b.kind > a.kind {
-		return b
+		r = b
 	}
-	return a
+	r.awsKey = a.awsKey || b.awsKey
+	r.mixed = a.mixed || b.mixed || a.kind != ProvEmpty && b.kind != ProvEmpty && a.kind != b.kind
+	return r
 }
 
 // constructionKind reports whether n constructs credentials that cannot
@@ -170,6 +174,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 func combine(keys [3]prov) Provenance {
 	main := better(keys[0], keys[1])
 	p := Provenance{Kind: main.kind, AWSKey: keys[0].awsKey || keys[1].awsKey}
+	p.Placeholder = keys[0].kind == ProvLiteral && !keys[0].mixed && !p.AWSKey
 	switch keys[2].kind {
 	case ProvEmpty:
 		p.Token = NoToken
@@ -287,7 +292,7 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 		if s == "" {
 			return prov{kind: ProvEmpty}
 		}
-		return prov{kind: ProvLiteral, detail: srctext.Mask(s), awsKey: srctext.AWSKeyID(s)}
+		return prov{kind: ProvLiteral, detail: srctext.Mask(s), awsKey: srctext.AWSKeyID(s) || srctext.AWSSecretKey(s)}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:

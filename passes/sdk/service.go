@@ -277,3 +277,51 @@ func OperationService(fn *types.Func) string {
 	}
 	return ""
 }
+
+// PaginatorHasMore reports whether fn is HasMorePages of a v2 paginator
+// (*XxxPaginator of a service package): false once the last page is read,
+// so a loop that ends when it is false is finite. On an error NextPage
+// leaves the paginator as it was (service/dynamodb v1.74.0
+// api_op_Scan.go:591-617: firstPage and nextToken change only after a
+// successful call).
+func PaginatorHasMore(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "HasMorePages" {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	n := NamedOf(sig.Recv().Type())
+	if n == nil || n.Obj().Pkg() == nil || !strings.HasSuffix(n.Obj().Name(), "Paginator") {
+		return false
+	}
+	s, ok := ServicePackage(PackagePath(n.Obj().Pkg()))
+	return ok && s == V2
+}
+
+// PageToken reports whether field, selected on a value of type recv, is
+// the field of an operation's output that says whether another page
+// follows: NextToken, NextMarker, NextContinuationToken, ... (every Next*
+// field), IsTruncated, Truncated and LastEvaluatedKey of an XxxOutput
+// struct of a v1 or v2 service package (v2 service/dynamodb
+// api_op_Scan.go:620 takes the next page's key from
+// ScanOutput.LastEvaluatedKey; v1 s3 ListObjectsV2Output has IsTruncated
+// and NextContinuationToken).
+func PageToken(recv types.Type, field types.Object) bool {
+	v, ok := field.(*types.Var)
+	if !ok || !v.IsField() {
+		return false
+	}
+	switch name := v.Name(); {
+	case strings.HasPrefix(name, "Next"), name == "IsTruncated", name == "Truncated", name == "LastEvaluatedKey":
+	default:
+		return false
+	}
+	n := NamedOf(recv)
+	if n == nil || n.Obj().Pkg() == nil || !strings.HasSuffix(n.Obj().Name(), "Output") {
+		return false
+	}
+	_, ok = ServicePackage(PackagePath(n.Obj().Pkg()))
+	return ok
+}

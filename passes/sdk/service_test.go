@@ -314,3 +314,53 @@ func TestReachesOnlyService(t *testing.T) {
 		t.Error("a package importing no SDK (a fork is none) must not reach it")
 	}
 }
+
+// TestPagination checks the end-of-listing symbols against the real
+// service modules: HasMorePages of v2 paginators, and the page tokens of
+// operation outputs (v2 dynamodb ScanOutput.LastEvaluatedKey, s3
+// ListObjectsV2Output.IsTruncated and NextContinuationToken; v1 the same
+// fields), but not other fields of outputs or of inputs.
+func TestPagination(t *testing.T) {
+	pkgs := loadTypes(t, modV2+"/service/dynamodb", modV2+"/service/s3", modV1+"/service/s3")
+	lookup := func(path, name string) types.Type {
+		t.Helper()
+		pkg := pkgs[path]
+		if pkg == nil {
+			t.Fatalf("%s not loaded", path)
+		}
+		tn, _ := pkg.Scope().Lookup(name).(*types.TypeName)
+		if tn == nil {
+			t.Fatalf("%s.%s not found", path, name)
+		}
+		return types.NewPointer(tn.Type())
+	}
+	scan := lookup(modV2+"/service/dynamodb", "ScanPaginator")
+	for _, m := range methods(scan) {
+		if got, want := PaginatorHasMore(m), m.Name() == "HasMorePages"; got != want {
+			t.Errorf("ScanPaginator.%s: PaginatorHasMore = %v", m.Name(), got)
+		}
+	}
+	for _, c := range []struct {
+		path, typ, field string
+		want             bool
+	}{
+		{modV2 + "/service/dynamodb", "ScanOutput", "LastEvaluatedKey", true},
+		{modV2 + "/service/dynamodb", "ScanOutput", "Items", false},
+		{modV2 + "/service/dynamodb", "ScanInput", "ExclusiveStartKey", false},
+		{modV2 + "/service/s3", "ListObjectsV2Output", "IsTruncated", true},
+		{modV2 + "/service/s3", "ListObjectsV2Output", "NextContinuationToken", true},
+		{modV2 + "/service/s3", "ListObjectsV2Input", "ContinuationToken", false},
+		{modV1 + "/service/s3", "ListObjectsV2Output", "IsTruncated", true},
+		{modV1 + "/service/s3", "ListObjectsOutput", "NextMarker", true},
+	} {
+		recv := lookup(c.path, c.typ)
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, nil, c.field)
+		if obj == nil {
+			t.Errorf("%s.%s has no field %s", c.path, c.typ, c.field)
+			continue
+		}
+		if got := PageToken(recv, obj); got != c.want {
+			t.Errorf("PageToken(%s.%s) = %v, want %v", c.typ, c.field, got, c.want)
+		}
+	}
+}

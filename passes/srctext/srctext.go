@@ -104,6 +104,15 @@ var awsKeyID = regexp.MustCompile(`^(A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|A
 // authenticate against AWS: a placeholder for a fake or local endpoint.
 func AWSKeyID(s string) bool { return awsKeyID.MatchString(s) }
 
+// awsSecretKey matches the shape of an AWS secret access key: 40
+// characters of base64 ([A-Za-z0-9/+]).
+var awsSecretKey = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
+
+// AWSSecretKey reports whether s is shaped like an AWS secret access key.
+// A literal of that shape may be a real secret whatever key ID it is
+// paired with.
+func AWSSecretKey(s string) bool { return awsSecretKey.MatchString(s) }
+
 // Source prints e in full (types.ExprString), with its string literals
 // masked.
 func Source(e ast.Expr) string {

@@ -59,24 +59,27 @@ func v1Local() *s3v1.S3 {
 
 // Reported: the endpoint is AWS, or not constant, or one of the clients is.
 
-func awsEndpoint() (*minio.Client, error) {
-	return minio.New("s3.amazonaws.com", &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", ""), Secure: true}) // want `staticcreds: miniocreds\.NewStaticV4\("\*\*\*\*", \.\.\.\) builds static keys from literals \(\*\*\*\*\)`
+// (Configured keys: literal keys that cannot be AWS's are quiet whatever
+// the endpoint, see ../placeholder.)
+
+func awsEndpoint(key, secret string) (*minio.Client, error) {
+	return minio.New("s3.amazonaws.com", &minio.Options{Creds: miniocreds.NewStaticV4(key, secret, ""), Secure: true}) // want `staticcreds: credentials\.NewStaticV4 builds static keys from config \(parameter key, parameter secret\)`
 }
 
-func configuredEndpoint(endpoint string) (*minio.Client, error) {
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", "")}) // want `staticcreds: miniocreds.NewStaticV4`
+func configuredEndpoint(endpoint, key, secret string) (*minio.Client, error) {
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4(key, secret, "")}) // want `staticcreds: credentials\.NewStaticV4 builds static keys from config`
 }
 
-func both() (*minio.Client, *minio.Client) {
-	creds := miniocreds.NewStaticV4("minioadmin", "minioadmin", "") // want `staticcreds: miniocreds.NewStaticV4`
+func both(key, secret string) (*minio.Client, *minio.Client) {
+	creds := miniocreds.NewStaticV4(key, secret, "") // want `staticcreds: credentials\.NewStaticV4 builds static keys from config`
 	local, _ := minio.New("localhost:9000", &minio.Options{Creds: creds})
 	remote, _ := minio.New("s3.eu-west-1.amazonaws.com", &minio.Options{Creds: creds})
 	return local, remote
 }
 
 // returned leaves the package: where it ends up is not known.
-func returned() *miniocreds.Credentials {
-	return miniocreds.NewStaticV4("minioadmin", "minioadmin", "") // want `staticcreds: miniocreds.NewStaticV4`
+func returned(key, secret string) *miniocreds.Credentials {
+	return miniocreds.NewStaticV4(key, secret, "") // want `staticcreds: credentials\.NewStaticV4 builds static keys from config`
 }
 
 // unknownHost is a public host that may front AWS: not proof (rclone pikpak shape).

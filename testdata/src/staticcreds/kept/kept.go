@@ -124,3 +124,61 @@ func AssumeOnSnapshot(creds *miniocreds.Credentials, role string) (*miniocreds.C
 func AssumeOnKeys(key, secret, role string) (*miniocreds.Credentials, error) {
 	return miniocreds.NewSTSAssumeRole("https://sts.amazonaws.com", miniocreds.STSAssumeRoleOptions{AccessKey: key, SecretKey: secret, RoleARN: role})
 }
+
+// ---- by pointer, or inside a struct: judged like the value (issue 19) ----
+
+// Session carries credentials to callers.
+type Session struct {
+	Region string
+	Creds  aws.Credentials
+}
+
+var (
+	cfg      aws.Config
+	startup  aws.Credentials
+	startupP *aws.Credentials
+)
+
+// Init takes one snapshot for the process.
+func Init(ctx context.Context) error {
+	creds, err := cfg.Credentials.Retrieve(ctx)
+	startup, startupP = creds, &creds
+	return err
+}
+
+// StartupCredentials returns the kept snapshot by pointer.
+func StartupCredentials() *aws.Credentials {
+	return &startup // want `^staticcreds: StartupCredentials returns a snapshot kept from cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/kept/kept\.go:\d+`
+}
+
+// StartupPointer returns the pointer stored by Init.
+func StartupPointer() *aws.Credentials {
+	return startupP // want `^staticcreds: StartupPointer returns a snapshot kept from cfg\.Credentials\.Retrieve\(ctx\)`
+}
+
+// StartupSession returns a struct holding the kept snapshot.
+func StartupSession() *Session {
+	return &Session{Region: "eu-west-1", Creds: startup} // want `^staticcreds: StartupSession returns a snapshot kept from cfg\.Credentials\.Retrieve\(ctx\)`
+}
+
+// SessionOf returns a struct built around the snapshot kept in a.
+func (a *Auth) SessionOf() Session {
+	return Session{Creds: a.creds} // want `^staticcreds: SessionOf returns a snapshot kept from cfg\.Credentials\.Retrieve\(ctx\) at src/staticcreds/kept/kept\.go:29`
+}
+
+// FreshPointer returns a snapshot taken in the same call by pointer, like
+// Retrieve itself. Quiet.
+func FreshPointer(ctx context.Context, c aws.Config) (*aws.Credentials, error) {
+	creds, err := c.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &creds, nil
+}
+
+// FreshSession returns a struct around a snapshot taken in the same call.
+// Quiet.
+func FreshSession(ctx context.Context, c aws.Config) (*Session, error) {
+	creds, err := c.Credentials.Retrieve(ctx)
+	return &Session{Region: c.Region, Creds: creds}, err
+}

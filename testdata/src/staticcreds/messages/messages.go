@@ -29,5 +29,5 @@ func fromMap(m map[string]string) aws.CredentialsProvider {
 
 // literal secrets stay masked.
 func literal() aws.CredentialsProvider {
-	return credentials.NewStaticCredentialsProvider("my_access_key", "my_secret_key_value", "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals \(\*\*\*\*\)`
+	return credentials.NewStaticCredentialsProvider("my_access_key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "") // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals \(\*\*\*\*\)`
 }

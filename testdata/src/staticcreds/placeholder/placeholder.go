@@ -1,17 +1,24 @@
-// Package placeholder uses literal keys that cannot be AWS keys ("test",
-// "minioadmin") against fakes: an httptest server, a local endpoint.
-// Nothing expires and nothing leaks: quiet. AWS-shaped literal keys
-// (AKIA… + 16) are reported wherever they are.
+// Package placeholder uses literal access keys that cannot be AWS access
+// key IDs ("test", "minioadmin", "YOUR-ACCESSKEYID"; AWS's are AKIA or
+// ASIA and 16 of [A-Z0-9]): they authenticate nowhere on AWS, whatever the
+// endpoint, so nothing expires and nothing leaks: quiet. AWS-shaped literal
+// keys are reported wherever they are, and so is a literal that is only
+// the default of a configured key.
 package placeholder
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awsv1 "github.com/aws/aws-sdk-go/aws"
+	credsv1 "github.com/aws/aws-sdk-go/aws/credentials"
+	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/minio/minio-go/v7"
 	miniocreds "github.com/minio/minio-go/v7/pkg/credentials"
 )
@@ -39,8 +46,48 @@ func awsShapedOnLocalhost() (*minio.Client, error) {
 	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "")}) // want `staticcreds: miniocreds\.NewStaticV4\("AKIA…MPLE", \.\.\.\) builds static keys from literals \(AKIA…MPLE\)`
 }
 
-// placeholderOnConfiguredEndpoint: outside a test kit, an endpoint from a
-// parameter may be AWS.
+// placeholderOnConfiguredEndpoint: an example client (a fake S3 server's
+// README code) whose endpoint is a parameter. Quiet.
 func placeholderOnConfiguredEndpoint(endpoint string) (*minio.Client, error) {
-	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("YOUR-ACCESSKEYID", "YOUR-SECRETACCESSKEY", "")}) // want `staticcreds: miniocreds\.NewStaticV4\("YOUR…EYID", \.\.\.\) builds static keys from literals \(YOUR…EYID\)`
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("YOUR-ACCESSKEYID", "YOUR-SECRETACCESSKEY", "")})
+}
+
+// v1MockSession is a mock-session helper: a v1 session on a test server
+// with fake keys. Quiet.
+func v1MockSession(srv *httptest.Server) *session.Session {
+	return session.Must(session.NewSession(&awsv1.Config{
+		Endpoint:    awsv1.String(srv.URL),
+		Region:      awsv1.String("us-east-1"),
+		Credentials: credsv1.NewStaticCredentials("fake-access-key", "fake-secret-key", ""),
+	}))
+}
+
+// v2Resolver: a v2 config whose endpoint comes from a resolver. Quiet.
+func v2Resolver(ctx context.Context, url string) (*s3.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx,
+		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("accessKey", "secretKey", "")),
+		config.WithEndpointResolverWithOptions(aws.EndpointResolverWithOptionsFunc(func(service, region string, _ ...interface{}) (aws.Endpoint, error) {
+			return aws.Endpoint{URL: url}, nil
+		})),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return s3.NewFromConfig(cfg), nil
+}
+
+// literalDefault: a placeholder that configuration overrides may be a
+// real key: reported.
+func literalDefault(key string) *s3.Client {
+	id := "test"
+	if key != "" {
+		id = key
+	}
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(id, "secret", "")}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals`
+}
+
+// awsShapedConfigured: an AWS-shaped key on an endpoint from a parameter:
+// reported.
+func awsShapedConfigured(endpoint string) (*minio.Client, error) {
+	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "token")}) // want `staticcreds: miniocreds\.NewStaticV4\("ASIA…MPLE", \.\.\.\) builds static keys from literals \(ASIA…MPLE\)`
 }

@@ -1,5 +1,6 @@
 // Package strict sets staticcreds.report-non-aws-endpoints: static keys
-// are reported whatever the endpoint.
+// from configuration are reported whatever the endpoint. Literal keys that
+// cannot be AWS's stay quiet: they authenticate nowhere on AWS.
 package strict
 
 import (
@@ -10,13 +11,24 @@ import (
 	miniocreds "github.com/minio/minio-go/v7/pkg/credentials"
 )
 
-func minioLocal() (*minio.Client, error) {
-	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", "")}) // want `staticcreds: miniocreds.NewStaticV4`
+func minioLocal(key, secret string) (*minio.Client, error) {
+	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4(key, secret, "")}) // want `staticcreds: credentials\.NewStaticV4 builds static keys from config`
+}
+
+func minioPlaceholder() (*minio.Client, error) {
+	return minio.New("localhost:9000", &minio.Options{Creds: miniocreds.NewStaticV4("minioadmin", "minioadmin", "")})
 }
 
 func localstack() *s3.Client {
 	return s3.New(s3.Options{
 		BaseEndpoint: aws.String("http://localhost:4566"),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""), // want `staticcreds: credentials.NewStaticCredentialsProvider`
+		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
+	})
+}
+
+func localstackConfigured(key, secret string) *s3.Client {
+	return s3.New(s3.Options{
+		BaseEndpoint: aws.String("http://localhost:4566"),
+		Credentials:  credentials.NewStaticCredentialsProvider(key, secret, ""), // want `staticcreds: credentials.NewStaticCredentialsProvider builds static keys from config`
 	})
 }
