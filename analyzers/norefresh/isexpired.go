@@ -63,18 +63,18 @@ func (c *checker) checkIsExpired(fd *ast.FuncDecl) {
 				continue
 			}
 			src := c.tokenSource(tok)
-			what := "aws-sdk-go fetches again only after a call fails with ExpiredToken, never with retries off"
+			what := "aws-sdk-go refetches only on an ExpiredToken retry"
 			if which == sdk.Minio {
-				what = "minio-go keeps it until calls fail with ExpiredToken on ECS"
+				what = "minio-go caches it until calls fail with ExpiredToken"
 			}
 			tokWhat := "a session token (" + src.label + ")"
 			if src.kind == stsToken {
-				tokWhat = "an STS output's session token (" + src.label + ")"
+				tokWhat = "an STS session token (" + src.label + ")"
 			}
 			at := ret.Results[0]
 			c.out = append(c.out, finding.Finding{
 				Pos: at.Pos(), End: at.End(),
-				Message: fmt.Sprintf("IsExpired is always false while %s returns %s: %s; embed credentials.Expiry and call SetExpiration",
+				Message: fmt.Sprintf("IsExpired is always false but %s returns %s: %s; embed credentials.Expiry and call SetExpiration",
 					name, tokWhat, what),
 			})
 			return

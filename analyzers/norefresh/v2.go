@@ -35,7 +35,7 @@ func (c *checker) checkV2Returns(pr *provider) {
 		src := c.tokenSource(tok)
 		f := finding.Finding{
 			Pos: cv.at.Pos(), End: cv.at.End(),
-			Message: fmt.Sprintf("%s %s: the SDK's cache keeps it until calls fail with ExpiredToken on ECS; %s",
+			Message: fmt.Sprintf("%s %s: the SDK caches it until calls fail with ExpiredToken; %s",
 				pr.what, src.returns(explicitFalse), src.fixText),
 		}
 		if fix, ok := c.expiryFix(cv, src); ok {
@@ -112,7 +112,7 @@ func (c *checker) tokenSource(tok ast.Expr) source {
 	case p.Kind == credflow.ProvSTS || stsCreds != nil:
 		s.kind = stsToken
 		s.label = c.clip(stsCreds, tok)
-		s.fixText = "set CanExpire: true and Expires to the output's expiration"
+		s.fixText = "set CanExpire and Expires from its Expiration"
 		if s.sts != nil {
 			s.fixText = "set them from " + finding.Clip(types.ExprString(s.sts), 40) + ".Expiration"
 		}

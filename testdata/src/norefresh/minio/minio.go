@@ -33,7 +33,7 @@ func (b *broker) RetrieveWithCredContext(cc *credentials.CredContext) (credentia
 
 func (b *broker) Retrieve() (credentials.Value, error) { return b.RetrieveWithCredContext(nil) }
 
-func (b *broker) IsExpired() bool { return false } // want `norefresh: IsExpired is always false while RetrieveWithCredContext returns a session token \(r\.Token\): minio-go keeps it until calls fail with ExpiredToken on ECS; embed credentials\.Expiry and call SetExpiration`
+func (b *broker) IsExpired() bool { return false } // want `norefresh: IsExpired is always false but RetrieveWithCredContext returns a session token \(r\.Token\): minio-go caches it until calls fail with ExpiredToken; embed credentials\.Expiry and call SetExpiration`
 
 // brokerExpiry embeds credentials.Expiry and sets it: quiet.
 type brokerExpiry struct {

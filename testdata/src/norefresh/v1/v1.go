@@ -25,7 +25,7 @@ func (p *never) Retrieve() (credentials.Value, error) {
 	}, nil
 }
 
-func (p *never) IsExpired() bool { return false } // want `norefresh: IsExpired is always false while Retrieve returns an STS output's session token \(out\.Credentials\): aws-sdk-go fetches again only after a call fails with ExpiredToken, never with retries off; embed credentials\.Expiry and call SetExpiration`
+func (p *never) IsExpired() bool { return false } // want `norefresh: IsExpired is always false but Retrieve returns an STS session token \(out\.Credentials\): aws-sdk-go refetches only on an ExpiredToken retry; embed credentials\.Expiry and call SetExpiration`
 
 // withExpiry embeds credentials.Expiry and sets it: quiet.
 type withExpiry struct {

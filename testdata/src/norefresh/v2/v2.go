@@ -22,7 +22,7 @@ func (a *adapter) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	if err != nil {
 		return aws.Credentials{}, err
 	}
-	return aws.Credentials{ // want `norefresh: Retrieve drops the expiry of another provider's credentials \(c\): the SDK's cache keeps it until calls fail with ExpiredToken on ECS; copy CanExpire and Expires from c`
+	return aws.Credentials{ // want `norefresh: Retrieve drops the expiry of another provider's credentials \(c\): the SDK caches it until calls fail with ExpiredToken; copy CanExpire and Expires from c`
 		AccessKeyID:     c.AccessKeyID,
 		SecretAccessKey: c.SecretAccessKey,
 		SessionToken:    c.SessionToken,
@@ -128,7 +128,7 @@ func ssoRole(client *sso.Client, token string) aws.CredentialsProvider {
 			return aws.Credentials{}, err
 		}
 		rc := out.RoleCredentials
-		return aws.Credentials{AccessKeyID: *rc.AccessKeyId, SecretAccessKey: *rc.SecretAccessKey, SessionToken: *rc.SessionToken}, nil // want `norefresh: the provider func returns an STS output's session token \(rc\) without CanExpire and Expires: .*; set CanExpire: true and Expires to the output's expiration`
+		return aws.Credentials{AccessKeyID: *rc.AccessKeyId, SecretAccessKey: *rc.SecretAccessKey, SessionToken: *rc.SessionToken}, nil // want `norefresh: the provider func returns an STS output's session token \(rc\) without CanExpire and Expires: .*; set CanExpire and Expires from its Expiration`
 	})
 }
 
