@@ -66,6 +66,7 @@ const (
 	otherToken    tokenKind = iota
 	providerToken           // another provider's credentials (a snapshot)
 	stsToken                // an STS (or SSO) output
+	retrievedToken          // another provider's Retrieve, not an aws.Credentials
 )
 
 // returns says what the provider returns, for a message.
@@ -77,8 +78,11 @@ func (s source) returns(explicitFalse bool) string {
 		return "drops the expiry of another provider's credentials (" + s.label + ")"
 	}
 	what := "a session token (" + s.label + ")"
-	if s.kind == stsToken {
+	switch s.kind {
+	case stsToken:
 		what = "an STS output's session token (" + s.label + ")"
+	case retrievedToken:
+		what = "another provider's session token (" + s.label + ")"
 	}
 	if explicitFalse {
 		return "returns " + what + " with CanExpire: false"
@@ -116,13 +120,15 @@ func (c *checker) tokenSource(tok ast.Expr) source {
 		if s.sts != nil {
 			s.fixText = "set them from " + finding.Clip(types.ExprString(s.sts), 40) + ".Expiration"
 		}
-	case p.Kind == credflow.ProvSnapshot || s.value != nil:
+	case s.value != nil:
 		s.kind = providerToken
 		s.label = c.clip(s.value, tok)
-		s.fixText = "copy CanExpire and Expires from the source"
-		if s.value != nil {
-			s.fixText = "copy CanExpire and Expires from " + s.label
-		}
+		s.fixText = "copy CanExpire and Expires from " + s.label
+	case p.Kind == credflow.ProvSnapshot:
+		// Another provider's Retrieve, of a type without an expiry.
+		s.kind = retrievedToken
+		s.label = c.clip(nil, tok)
+		s.fixText = "set CanExpire: true and Expires to when it ends"
 	default:
 		s.label = c.clip(nil, tok)
 		s.fixText = "set CanExpire: true and Expires to when it ends"

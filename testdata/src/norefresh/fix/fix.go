@@ -84,3 +84,34 @@ func buildNamed(role string) (aws.CredentialsProvider, error) {
 		return aws.Credentials{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken, CanExpire: true, Expires: *out.Credentials.Expiration}, nil
 	}), nil
 }
+
+func buildUnderscore(role string) (aws.CredentialsProvider, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	client := sts.NewFromConfig(cfg)
+	return aws.CredentialsProviderFunc(func(_ context.Context) (aws.Credentials, error) {
+		out, err := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: &role, RoleSessionName: aws.String("x")}) // want `norefresh: the provider func fetches with ctx from context\.WithCancel, cancelled when buildUnderscore returns \(defer cancel\(\)\)`
+		if err != nil {
+			return aws.Credentials{}, err
+		}
+		return aws.Credentials{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken, CanExpire: true, Expires: *out.Credentials.Expiration}, nil
+	}), nil
+}
+
+// onlyInside: the captured ctx is used only in the provider, so the fix
+// would leave it unused: reported without a fix.
+func onlyInside(client *sts.Client, role string) aws.CredentialsProvider {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		out, err := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: &role}) // want `norefresh: the provider func fetches with ctx from context\.WithTimeout`
+		if err != nil {
+			return aws.Credentials{}, err
+		}
+		return aws.Credentials{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken, CanExpire: true, Expires: *out.Credentials.Expiration}, nil
+	})
+}

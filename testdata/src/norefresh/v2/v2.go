@@ -194,3 +194,51 @@ func load(ctx context.Context) (aws.Config, error) {
 func notAProvider(c aws.Credentials) aws.Credentials {
 	return aws.Credentials{AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, SessionToken: c.SessionToken}
 }
+
+// The shape of a Go AI SDK's Bedrock adapter: its own credentials type,
+// without an expiry, converted to aws.Credentials. Reported.
+type Credentials struct {
+	AccessKeyID, SecretAccessKey, SessionToken string
+}
+
+type CredentialProvider interface {
+	Retrieve(ctx context.Context) (Credentials, error)
+}
+
+type customAdapter struct{ provider CredentialProvider }
+
+func (c *customAdapter) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	creds, err := c.provider.Retrieve(ctx)
+	if err != nil {
+		return aws.Credentials{}, err
+	}
+	return aws.Credentials{ // want `norefresh: Retrieve returns another provider's session token \(creds\.SessionToken\) without CanExpire and Expires: .*; set CanExpire: true and Expires to when it ends`
+		AccessKeyID:     creds.AccessKeyID,
+		SecretAccessKey: creds.SecretAccessKey,
+		SessionToken:    creds.SessionToken,
+		Source:          "custom-provider",
+	}, nil
+}
+
+// Its chain provider snapshots the default chain into that type: not a
+// provider of the SDK (it returns its own type), so not this rule's
+// business.
+type chain struct{}
+
+func (chain) Retrieve(ctx context.Context) (Credentials, error) {
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		return Credentials{}, err
+	}
+	c, err := cfg.Credentials.Retrieve(ctx)
+	return Credentials{AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, SessionToken: c.SessionToken}, err
+}
+
+// suppressed: the finding is acknowledged.
+type suppressed struct{ src aws.CredentialsProvider }
+
+func (s suppressed) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	c, err := s.src.Retrieve(ctx)
+	//credlint:ignore norefresh only used by a one-shot CLI that exits within minutes
+	return aws.Credentials{AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, SessionToken: c.SessionToken}, err
+}
