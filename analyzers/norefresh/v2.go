@@ -63,10 +63,10 @@ type source struct {
 type tokenKind int
 
 const (
-	otherToken    tokenKind = iota
-	providerToken           // another provider's credentials (a snapshot)
-	stsToken                // an STS (or SSO) output
-	retrievedToken          // another provider's Retrieve, not an aws.Credentials
+	otherToken     tokenKind = iota
+	providerToken            // another provider's credentials (a snapshot)
+	stsToken                 // an STS (or SSO) output
+	retrievedToken           // another provider's Retrieve, not an aws.Credentials
 )
 
 // returns says what the provider returns, for a message.
