@@ -64,7 +64,7 @@ func (c *checker) checkCapturedContext(pr *provider) {
 		first := uses[0]
 		f := finding.Finding{
 			Pos: first.call.Pos(), End: first.call.End(),
-			Message: fmt.Sprintf("%s fetches with %s from %s, %s: every refresh fails once the first credentials expire on ECS; use the ctx it is given",
+			Message: fmt.Sprintf("%s fetches with %s from %s, %s: every refresh after the first fails on ECS; use the ctx it is given",
 				pr.what, finding.Clip(types.ExprString(first.arg), 20), made.ctor, e.why),
 			Related: []analysis.RelatedInformation{{Pos: made.at.Pos(), End: made.at.End(), Message: finding.Clip(types.ExprString(first.arg), 20) + " is made here"}},
 		}

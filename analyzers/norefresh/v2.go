@@ -128,10 +128,10 @@ func (c *checker) tokenSource(tok ast.Expr) source {
 		// Another provider's Retrieve, of a type without an expiry.
 		s.kind = retrievedToken
 		s.label = c.clip(nil, tok)
-		s.fixText = "set CanExpire: true and Expires to when it ends"
+		s.fixText = "set CanExpire and Expires to its expiry"
 	default:
 		s.label = c.clip(nil, tok)
-		s.fixText = "set CanExpire: true and Expires to when it ends"
+		s.fixText = "set CanExpire and Expires to its expiry"
 	}
 	return s
 }

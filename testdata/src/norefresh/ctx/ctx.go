@@ -22,7 +22,7 @@ func build(role string) (aws.Config, error) {
 	}
 	client := sts.NewFromConfig(cfg)
 	cfg.Credentials = aws.NewCredentialsCache(aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-		out, err := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: &role, RoleSessionName: aws.String("x")}) // want `norefresh: the provider func fetches with ctx from context\.WithTimeout, cancelled when build returns \(defer cancel\(\)\): every refresh fails once the first credentials expire on ECS; use the ctx it is given`
+		out, err := client.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: &role, RoleSessionName: aws.String("x")}) // want `norefresh: the provider func fetches with ctx from context\.WithTimeout, cancelled when build returns \(defer cancel\(\)\): every refresh after the first fails on ECS; use the ctx it is given`
 		if err != nil {
 			return aws.Credentials{}, err
 		}
@@ -82,7 +82,7 @@ type roleProvider struct {
 }
 
 func (p *roleProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
-	out, err := p.client.AssumeRole(p.ctx, &sts.AssumeRoleInput{RoleArn: &p.role}) // want `norefresh: Retrieve fetches with p\.ctx from context\.WithDeadline, which ends at its deadline: every refresh fails`
+	out, err := p.client.AssumeRole(p.ctx, &sts.AssumeRoleInput{RoleArn: &p.role}) // want `norefresh: Retrieve fetches with p\.ctx from context\.WithDeadline, which ends at its deadline: every refresh after the first fails`
 	if err != nil {
 		return aws.Credentials{}, err
 	}

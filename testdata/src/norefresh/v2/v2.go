@@ -153,7 +153,7 @@ func broker(url string) aws.CredentialsProvider {
 		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
 			return aws.Credentials{}, err
 		}
-		return aws.Credentials{AccessKeyID: r.AccessKeyID, SecretAccessKey: r.SecretAccessKey, SessionToken: r.Token}, nil // want `norefresh: the provider func returns a session token \(r\.Token\) without CanExpire and Expires: .*; set CanExpire: true and Expires to when it ends`
+		return aws.Credentials{AccessKeyID: r.AccessKeyID, SecretAccessKey: r.SecretAccessKey, SessionToken: r.Token}, nil // want `norefresh: the provider func returns a session token \(r\.Token\) without CanExpire and Expires: .*; set CanExpire and Expires to its expiry`
 	})
 }
 
@@ -212,7 +212,7 @@ func (c *customAdapter) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	if err != nil {
 		return aws.Credentials{}, err
 	}
-	return aws.Credentials{ // want `norefresh: Retrieve returns another provider's session token \(creds\.SessionToken\) without CanExpire and Expires: .*; set CanExpire: true and Expires to when it ends`
+	return aws.Credentials{ // want `norefresh: Retrieve returns another provider's session token \(creds\.SessionToken\) without CanExpire and Expires: .*; set CanExpire and Expires to its expiry`
 		AccessKeyID:     creds.AccessKeyID,
 		SecretAccessKey: creds.SecretAccessKey,
 		SessionToken:    creds.SessionToken,
