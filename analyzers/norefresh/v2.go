@@ -129,6 +129,11 @@ func (c *checker) tokenSource(tok ast.Expr) source {
 		s.kind = retrievedToken
 		s.label = c.clip(nil, tok)
 		s.fixText = "set CanExpire and Expires to its expiry"
+	case p.Kind == credflow.ProvEnv || p.Kind == credflow.ProvLiteral:
+		// Read once from the environment or the source: it cannot
+		// refresh, whatever the provider says.
+		s.label = c.clip(nil, tok)
+		s.fixText = "use the default chain instead"
 	default:
 		s.label = c.clip(nil, tok)
 		s.fixText = "set CanExpire and Expires to its expiry"
