@@ -143,6 +143,9 @@ func (c *checker) newProvider(n ast.Node, ft *ast.FuncType, body *ast.BlockStmt,
 	if !ok {
 		return nil
 	}
+	if s == sdk.V2 && (sig.Params().Len() != 1 || !sdk.IsContext(sig.Params().At(0).Type())) {
+		return nil // not an aws.CredentialsProvider: no cache ever calls it
+	}
 	pr.sdk = s
 	if ft.Params != nil && len(ft.Params.List) > 0 {
 		f := ft.Params.List[0]
