@@ -115,3 +115,24 @@ func onlyInside(client *sts.Client, role string) aws.CredentialsProvider {
 		return aws.Credentials{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken, CanExpire: true, Expires: *out.Credentials.Expiration}, nil
 	})
 }
+
+// fieldCtx keeps its builder's context in a field.
+type fieldCtx struct {
+	ctx    context.Context
+	client *sts.Client
+	role   string
+}
+
+func (p *fieldCtx) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	out, err := p.client.AssumeRole(p.ctx, &sts.AssumeRoleInput{RoleArn: &p.role}) // want `norefresh: Retrieve fetches with p\.ctx from context\.WithTimeout`
+	if err != nil {
+		return aws.Credentials{}, err
+	}
+	return aws.Credentials{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken, CanExpire: true, Expires: *out.Credentials.Expiration}, nil
+}
+
+func newFieldCtx(client *sts.Client, role string) *fieldCtx {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return &fieldCtx{ctx: ctx, client: client, role: role}
+}

@@ -2,6 +2,7 @@
 package v1
 
 import (
+	"context"
 	"time"
 
 	"github.com/aws/aws-sdk-go/aws"
@@ -77,4 +78,30 @@ func use() {
 	_ = credentials.NewCredentials(&withExpiry{})
 	_ = credentials.NewCredentials(&stored{})
 	_ = credentials.NewCredentials(iamUser{})
+}
+
+// roleWithCtx keeps its builder's context, which has a deadline: the first
+// Retrieve works, every refresh after it fails. Reported at the call.
+type roleWithCtx struct {
+	credentials.Expiry
+	ctx    aws.Context
+	client *sts.STS
+}
+
+func (p *roleWithCtx) RetrieveWithContext(ctx credentials.Context) (credentials.Value, error) {
+	out, err := p.client.AssumeRoleWithContext(p.ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn")}) // want `norefresh: RetrieveWithContext fetches with p\.ctx from context\.WithTimeout, which ends at its deadline: every refresh after the first fails on ECS; use the ctx it is given`
+	if err != nil {
+		return credentials.Value{}, err
+	}
+	p.SetExpiration(*out.Credentials.Expiration, time.Minute)
+	return credentials.Value{AccessKeyID: *out.Credentials.AccessKeyId, SecretAccessKey: *out.Credentials.SecretAccessKey, SessionToken: *out.Credentials.SessionToken}, nil
+}
+
+func (p *roleWithCtx) Retrieve() (credentials.Value, error) {
+	return p.RetrieveWithContext(aws.BackgroundContext())
+}
+
+func newRoleWithCtx(client *sts.STS) *credentials.Credentials {
+	ctx, _ := context.WithTimeout(context.Background(), time.Minute) //nolint:govet
+	return credentials.NewCredentials(&roleWithCtx{ctx: ctx, client: client})
 }
