@@ -18,6 +18,7 @@ import (
 	"github.com/credlint/credlint/analyzers/expiryerr"
 	"github.com/credlint/credlint/analyzers/finding"
 	"github.com/credlint/credlint/analyzers/globalclient"
+	"github.com/credlint/credlint/analyzers/norefresh"
 	"github.com/credlint/credlint/analyzers/noretry"
 	"github.com/credlint/credlint/analyzers/presignttl"
 	"github.com/credlint/credlint/analyzers/rule"
@@ -37,6 +38,7 @@ var Rules = []*analysis.Analyzer{
 	noretry.Analyzer,
 	expiryerr.Analyzer,
 	presignttl.Analyzer,
+	norefresh.Analyzer,
 }
 
 // The configuration accepts exactly the rules above.
@@ -69,7 +71,8 @@ const doc = `find code that makes Go services on AWS ECS fail with ExpiredToken 
 credlint reports static or snapshotted credentials (staticcreds), process-lifetime
 AWS clients (S3, SQS, DynamoDB, ...) on credentials that cannot refresh (globalclient), disabled retries
 (noretry), expiry errors that are discarded, matched by text or retried forever
-(expiryerr), and presigned URLs that outlive the task role session (presignttl),
+(expiryerr), presigned URLs that outlive the task role session (presignttl), and
+credential providers of one's own that break the SDK's refresh (norefresh),
 for aws-sdk-go-v2, aws-sdk-go and minio-go.
 
 Configuration: .credlint.toml, found above each package's files, or -config FILE.

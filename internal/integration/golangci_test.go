@@ -47,6 +47,9 @@ func TestGolangci(t *testing.T) {
 		t.Errorf("golangci-lint with findings: exit %d, want 1\n%s", r.code, r.out)
 	}
 	sameFindings(t, "golangci-lint", got, findings(base))
+	if !slices.ContainsFunc(got, isRule("norefresh")) {
+		t.Errorf("golangci-lint reports no norefresh finding (examples/internal/audit): %v", got)
+	}
 	if cross := crossPackage(t, base); !contains(got, cross) {
 		t.Errorf("golangci-lint lacks the cross-package finding %v", cross)
 	}

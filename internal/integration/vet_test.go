@@ -2,6 +2,7 @@ package integration
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,7 +70,7 @@ func contains(fs []finding, f finding) bool {
 func TestVetFixtures(t *testing.T) {
 	integration(t)
 	dir := filepath.Join(repoRoot(), "testdata")
-	patterns := []string{"./src/staticcreds/...", "./src/globalclient/...", "./src/noretry/...", "./src/expiryerr/...", "./src/presignttl/..."}
+	patterns := []string{"./src/staticcreds/...", "./src/globalclient/...", "./src/noretry/...", "./src/expiryerr/...", "./src/presignttl/...", "./src/norefresh/..."}
 	sa := run(t, dir, goEnv(), credlint, append([]string{"-json"}, patterns...)...)
 	if sa.code != 0 {
 		t.Fatalf("credlint -json: exit %d\n%s", sa.code, sa.out)
@@ -82,5 +83,9 @@ func TestVetFixtures(t *testing.T) {
 	if r.code != 1 {
 		t.Errorf("go vet: exit %d, want 1\n%s", r.code, r.out)
 	}
-	sameFindings(t, "vet on the fixtures", textFindings(t, dir, r.out), want)
+	got := textFindings(t, dir, r.out)
+	sameFindings(t, "vet on the fixtures", got, want)
+	if !slices.ContainsFunc(got, func(f finding) bool { return f.Rule == "norefresh" }) {
+		t.Errorf("go vet reports no norefresh finding on testdata/src/norefresh")
+	}
 }

@@ -17,6 +17,7 @@ var tableSymbols = map[string]func() map[Symbol]string{
 	"presign":     presignSymbols,
 	"escape":      escapeSymbols,
 	"body":        bodySymbols,
+	"providers":   providerSymbols,
 }
 
 // TestTablesMatchRealSDKs loads the real SDK packages pinned by the
