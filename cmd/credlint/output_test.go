@@ -12,7 +12,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/credlint/credlint/internal/fixtures"
-	"github.com/credlint/credlint/internal/sarif"
 )
 
 // TestJSONOnce: a package with tests is analyzed twice (the package and
@@ -148,24 +147,7 @@ func TestSARIFPartialFailure(t *testing.T) {
 // (JSON Schema draft-04), offline.
 func validateSARIF(t *testing.T, log []byte) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(fixtures.Dir(), "sarif", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	c.AssertFormat()
-	if err := c.AddResource(sarif.SchemaURI, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(sarif.SchemaURI)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sch := fixtures.SARIFSchema(t)
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(log))
 	if err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, log)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -15,33 +14,11 @@ import (
 
 	"github.com/credlint/credlint/analyzers"
 	"github.com/credlint/credlint/config"
-	"github.com/credlint/credlint/internal/sarif"
+	"github.com/credlint/credlint/internal/fixtures"
 )
 
-// sarifSchema compiles the vendored SARIF 2.1.0 schema (JSON Schema
-// draft-04), offline: the schema is registered under its own id.
-func sarifSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot(), "testdata", "sarif", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	c.AssertFormat()
-	if err := c.AddResource(sarif.SchemaURI, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(sarif.SchemaURI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
-}
+// sarifSchema compiles the vendored SARIF 2.1.0 schema, offline.
+func sarifSchema(t *testing.T) *jsonschema.Schema { return fixtures.SARIFSchema(t) }
 
 // sarifLog is the part of a SARIF log the test reads.
 type sarifLog struct {

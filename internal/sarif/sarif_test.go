@@ -5,38 +5,17 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/credlint/credlint/internal/fixtures"
 )
 
 // schema compiles the vendored SARIF 2.1.0 schema (draft-04), offline.
-func schema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "testdata", "sarif", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	c.AssertFormat()
-	if err := c.AddResource(SchemaURI, doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile(SchemaURI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
-}
+func schema(t *testing.T) *jsonschema.Schema { return fixtures.SARIFSchema(t) }
 
 func validate(t *testing.T, sch *jsonschema.Schema, log []byte) {
 	t.Helper()
