@@ -1,5 +1,5 @@
 // Package corpus mirrors the shapes of the real-world corpus cases of the
-// expiryerr rule (../shared/corpus/corpus.tsv).
+// expiryerr rule (the maintainers' labeled corpus, see eval/README.md).
 package corpus
 
 import (
