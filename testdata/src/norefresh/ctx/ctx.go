@@ -90,6 +90,7 @@ func (p *roleProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 }
 
 func newRoleProvider(client *sts.Client, role string) *roleProvider {
-	ctx, _ := context.WithDeadline(context.Background(), time.Now().Add(time.Minute)) //nolint:govet
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Minute))
+	_ = cancel // the deadline ends ctx
 	return &roleProvider{ctx: ctx, client: client, role: role}
 }

@@ -102,6 +102,7 @@ func (p *roleWithCtx) Retrieve() (credentials.Value, error) {
 }
 
 func newRoleWithCtx(client *sts.STS) *credentials.Credentials {
-	ctx, _ := context.WithTimeout(context.Background(), time.Minute) //nolint:govet
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	_ = cancel // the timeout ends ctx
 	return credentials.NewCredentials(&roleWithCtx{ctx: ctx, client: client})
 }
