@@ -82,36 +82,37 @@ func newFlow(pass *analysis.Pass) *flow {
 		}
 		f.assigns[v] = append(f.assigns[v], assign{pos, rhs, idx})
 	}
-	du := pass.ResultOf[sdk.Analyzer].(*sdk.Reach).DefUse()
+	reach := pass.ResultOf[sdk.Analyzer].(*sdk.Reach)
+	du := reach.DefUse()
 	f.du, f.decls = du, du.Decls
-	for _, file := range pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt, *ast.ValueSpec:
-				for _, st := range du.Stores(n) {
-					add(st.Lhs, st.Rhs, st.Idx, st.Pos)
-				}
-			case *ast.CallExpr:
-				// errors.As(err, &target): target takes err's provenance.
-				if sdk.CalleeSymbol(f.info, n) == symErrorsAs && len(n.Args) == 2 {
-					if u, ok := ast.Unparen(n.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-						add(u.X, n.Args[0], -1, n.Pos())
-					}
-				}
-			case *ast.TypeSwitchStmt:
-				// switch e := err.(type): each clause's e takes err's provenance.
-				as, ok := n.Assign.(*ast.AssignStmt)
-				if !ok || len(as.Rhs) != 1 {
-					break
-				}
-				for _, cl := range n.Body.List {
-					if v, _ := f.info.Implicits[cl].(*types.Var); v != nil {
-						f.assigns[v] = append(f.assigns[v], assign{cl.Pos(), as.Rhs[0], -1})
-					}
+	// One filtered walk of the shared inspector (the order of ast.Inspect
+	// over pass.Files), not a walk of every node of every file.
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil), (*ast.TypeSwitchStmt)(nil)}
+	for cur := range reach.Inspector().Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			for _, st := range du.Stores(n) {
+				add(st.Lhs, st.Rhs, st.Idx, st.Pos)
+			}
+		case *ast.CallExpr:
+			// errors.As(err, &target): target takes err's provenance.
+			if sdk.CalleeSymbol(f.info, n) == symErrorsAs && len(n.Args) == 2 {
+				if u, ok := ast.Unparen(n.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					add(u.X, n.Args[0], -1, n.Pos())
 				}
 			}
-			return true
-		})
+		case *ast.TypeSwitchStmt:
+			// switch e := err.(type): each clause's e takes err's provenance.
+			as, ok := n.Assign.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 {
+				break
+			}
+			for _, cl := range n.Body.List {
+				if v, _ := f.info.Implicits[cl].(*types.Var); v != nil {
+					f.assigns[v] = append(f.assigns[v], assign{cl.Pos(), as.Rhs[0], -1})
+				}
+			}
+		}
 	}
 	for _, l := range f.assigns {
 		sort.SliceStable(l, func(i, j int) bool { return finding.ComparePos(f.pass.Fset, l[i].pos, l[j].pos) < 0 })

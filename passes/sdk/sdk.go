@@ -74,6 +74,11 @@ func PackagePath(pkg *types.Package) string {
 }
 
 func unvendor(path string) string {
+	// Most paths have no vendor element: strings.Index is vectorised, the
+	// backward LastIndex is not (SymbolOf calls this for every symbol).
+	if !strings.Contains(path, "vendor/") {
+		return path
+	}
 	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
 		return path[i+len("/vendor/"):]
 	}
