@@ -386,9 +386,7 @@ func completeCgoFiles(ctx context.Context, cfg LoadConfig, meta []*packages.Pack
 					p.CompiledGoFiles = append(p.CompiledGoFiles, f)
 				}
 			}
-			p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
-				return strings.Contains(e.Msg, "loading compiled Go files from cache")
-			})
+			p.Errors = slices.DeleteFunc(p.Errors, isCgoCacheMiss)
 			p.Errors = append(p.Errors, q.Errors...)
 		}
 	}
@@ -417,15 +415,24 @@ func usesCgo(p *packages.Package) bool {
 
 // listErrors returns a package's go list errors other than a compiler's
 // output (which go list -export records for a package that does not
-// compile).
+// compile) and go list -n's note that a cgo package's processed files are
+// not in the build cache (completeCgoFiles lists those again).
 func listErrors(p *packages.Package) []packages.Error {
 	var out []packages.Error
 	for _, e := range p.Errors {
-		if e.Kind == packages.ListError && !isCompilerOutput(e) {
+		if e.Kind == packages.ListError && !isCompilerOutput(e) && !isCgoCacheMiss(e) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// isCgoCacheMiss reports whether a go list -n error only says that a cgo
+// package's processed files are not in the build cache (an empty cache:
+// "plugin: loading compiled Go files from cache: reading srcfiles list:
+// cache entry not found").
+func isCgoCacheMiss(e packages.Error) bool {
+	return strings.Contains(e.Msg, "loading compiled Go files from cache")
 }
 
 // isCompilerOutput reports whether a go list error is a compiler's output
