@@ -551,11 +551,7 @@ func (c *checker) deadlineCtx(call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	switch sdk.CalleeSymbol(c.info, made) {
-	case symContextWithTimeout, symContextWithDeadline, symContextWithTimeoutCause, symContextWithDeadlineCause:
-		return true
-	}
-	return false
+	return sdk.ContextCtor(sdk.CalleeSymbol(c.info, made)) == sdk.EndsAtDeadline
 }
 
 // contextDone reports whether cond holds only when a context is done:

@@ -31,11 +31,6 @@ var (
 	symRegexpMatch             = sdk.Symbol{Path: "regexp", Name: "MatchString"}
 	symContextErr              = sdk.Symbol{Path: "context", Recv: "Context", Name: "Err"}
 	symContextDone             = sdk.Symbol{Path: "context", Recv: "Context", Name: "Done"}
-
-	symContextWithTimeout       = sdk.Symbol{Path: "context", Name: "WithTimeout"}
-	symContextWithDeadline      = sdk.Symbol{Path: "context", Name: "WithDeadline"}
-	symContextWithTimeoutCause  = sdk.Symbol{Path: "context", Name: "WithTimeoutCause"}
-	symContextWithDeadlineCause = sdk.Symbol{Path: "context", Name: "WithDeadlineCause"}
 )
 
 // stringTests are the strings functions that test a text against another.
