@@ -355,3 +355,61 @@ func TestDependencyErrorOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestTestVariantStandsIn: a package whose test variant is requested too
+// is analyzed once, as the variant (it holds every file of the package),
+// and prints what analyzing both prints, in text and JSON (findings of the
+// package's own files under its own ID); the package alone is not even
+// type-checked when nothing analyzed imports it. A variant that does not
+// type-check (a broken _test.go file) does not stand in: the package's
+// findings are still reported, and the test file's error.
+func TestTestVariantStandsIn(t *testing.T) {
+	for _, c := range []struct {
+		dir       string
+		patterns  []string
+		allSource bool
+		must      string
+	}{
+		{fixtures.Dir(), []string{"./src/..."}, false, "lifetime/lifetime.go:"},
+		{exampleDir(), []string{"./..."}, false, "storage/storage.go:46:20: noretry"},
+		{driverFixDir(), []string{"./testdata/brokentest"}, false, "brokentest/brokentest.go:12:62: noretry"},
+		{driverFixDir(), []string{"./testdata/brokentest"}, true, "brokentest/brokentest.go:12:62: noretry"},
+	} {
+		for _, json := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/source=%v/json=%v", filepath.Base(c.dir), c.allSource, json), func(t *testing.T) {
+				run := func(standIn bool) string {
+					defer driver.SetStandIn(standIn)()
+					var out, errOut strings.Builder
+					code := driver.Run(context.Background(), analyzers.Analyzer, driver.Options{
+						LoadConfig: driver.LoadConfig{Dir: c.dir, Env: offlineEnv, Tests: true, AllSource: c.allSource},
+						JSON:       json,
+						Context:    -1,
+						Stdout:     &out,
+						Stderr:     &errOut,
+					}, c.patterns...)
+					return fmt.Sprintf("exit %d\n%s--- stderr:\n%s", code, out.String(), errOut.String())
+				}
+				got, want := run(true), run(false)
+				if got != want {
+					t.Errorf("the test variant in place of its package and both analyzed disagree\n--- variant only:\n%s\n--- both:\n%s", got, want)
+				}
+				if !json && !strings.Contains(want, c.must) {
+					t.Errorf("no finding %q in\n%s", c.must, want)
+				}
+			})
+		}
+	}
+
+	prog, err := driver.Load(context.Background(), driver.LoadConfig{Dir: fixtures.Dir(), Env: offlineEnv, Tests: true}, "./src/globalclient/lifetime")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range prog.Roots {
+		ids = append(ids, p.ID)
+	}
+	const variant = "credlint.test/src/globalclient/lifetime [credlint.test/src/globalclient/lifetime.test]"
+	if prog.Source["credlint.test/src/globalclient/lifetime"] != nil || prog.StandsIn[variant] == nil {
+		t.Errorf("globalclient/lifetime is loaded twice: roots %q", ids)
+	}
+}

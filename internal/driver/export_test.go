@@ -9,3 +9,12 @@ func SetExportFileUsable(usable func(path, file string) bool) (restore func()) {
 	exportFileUsable = usable
 	return func() { exportFileUsable = old }
 }
+
+// SetStandIn turns off (or on) the analysis of a package's test variant in
+// place of the package, and returns a function that restores it: tests
+// compare with the analysis of both.
+func SetStandIn(on bool) (restore func()) {
+	old := standIn
+	standIn = on
+	return func() { standIn = old }
+}

@@ -15,7 +15,9 @@
 // packages themselves are described by passes/sdk, not by facts. So the
 // source set, analyzed with facts, is
 //
-//   - the requested packages (test variants included with -test),
+//   - the requested packages (test variants included with -test; a
+//     package whose test variant is requested is analyzed as that
+//     variant alone, see testVariants),
 //   - every package that is not part of an SDK and imports one directly or
 //     transitively, in any module (a shared helper module of the user's),
 //   - every package that imports a package of the kinds above (so that a
@@ -56,6 +58,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
@@ -74,7 +77,7 @@ import (
 // -n only what the build cache already holds).
 const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedDeps | packages.NeedModule |
-	packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedEmbedFiles
+	packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedEmbedFiles | packages.NeedForTest
 
 // LoadConfig says what to load and how.
 type LoadConfig struct {
@@ -100,8 +103,17 @@ type LoadConfig struct {
 // Program is the result of Load.
 type Program struct {
 	// Roots are the requested packages, in go list's order, with syntax
-	// and types, and Imports restricted to the source set.
+	// and types, and Imports restricted to the source set; a package whose
+	// test variant is requested too is analyzed as that variant alone
+	// (see testVariants).
 	Roots []*packages.Package
+	// Listed are the IDs of the packages go list returned, in its order:
+	// the order of the results.
+	Listed []string
+	// StandsIn maps the ID of each test variant among Roots that is
+	// analyzed in place of its package to that package's metadata: the
+	// findings in the package's own files are the package's.
+	StandsIn map[string]*packages.Package
 	// Source holds every package loaded from source, by ID.
 	Source map[string]*packages.Package
 	// Fset holds the positions of every source package.
@@ -136,10 +148,12 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		// -n: report the export data the build cache holds, build nothing.
 		listCfg.BuildFlags = append(slices.Clip(cfg.BuildFlags), "-n")
 	}
-	meta, err := goList(ctx, listCfg, metadataMode, fset, patterns)
+	listed, err := goList(ctx, listCfg, metadataMode, fset, patterns)
 	if err != nil {
 		return nil, err
 	}
+	standsIn := testVariants(listed)
+	meta := analyzed(listed, standsIn)
 
 	source, envOnly := sourceSets(meta)
 	deps := depSourceSet(meta, source)
@@ -177,8 +191,29 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		}()
 	})
 	wg.Wait()
+	// A test variant that does not load or type-check (a broken _test.go
+	// file) does not stand in for its package: the package is analyzed
+	// on its own too, as without test variants.
+	for _, variant := range slices.Sorted(maps.Keys(standsIn)) {
+		p := standsIn[variant]
+		if loadedWell(l.loaded[variant].pkg) {
+			continue
+		}
+		delete(standsIn, variant)
+		switch {
+		case l.loaded[p.ID] == nil: // not imported by a package loaded here
+			source[p.ID] = true
+			l.loaded[p.ID] = &loaded{done: make(chan struct{})}
+			l.check(p, sem)
+		case !source[p.ID]:
+			// Loaded for its types alone: it cannot reach an SDK, so
+			// no pass has anything to say about it.
+			standsIn[variant] = p
+		}
+	}
+	meta = analyzed(listed, standsIn)
 
-	prog := &Program{Source: make(map[string]*packages.Package, len(source)), Fset: fset}
+	prog := &Program{Source: make(map[string]*packages.Package, len(source)), Fset: fset, StandsIn: standsIn, Listed: listIDs(listed)}
 	for id := range source {
 		prog.Source[id] = l.loaded[id].pkg
 	}
@@ -215,13 +250,77 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 // loadAllSource loads every package from source (LoadConfig.AllSource).
 func loadAllSource(ctx context.Context, cfg LoadConfig, patterns []string) (*Program, error) {
 	fset := token.NewFileSet()
-	roots, err := goList(ctx, cfg, packages.LoadAllSyntax|packages.NeedModule, fset, patterns)
+	listed, err := goList(ctx, cfg, packages.LoadAllSyntax|packages.NeedModule|packages.NeedForTest, fset, patterns)
 	if err != nil {
 		return nil, err
 	}
-	prog := &Program{Roots: roots, Source: map[string]*packages.Package{}, Fset: fset}
+	standsIn := testVariants(listed)
+	for _, r := range listed {
+		if standsIn[r.ID] != nil && !loadedWell(r) {
+			delete(standsIn, r.ID) // see Load
+		}
+	}
+	roots := analyzed(listed, standsIn)
+	prog := &Program{Roots: roots, Listed: listIDs(listed), Source: map[string]*packages.Package{}, Fset: fset, StandsIn: standsIn}
 	packages.Visit(roots, nil, func(p *packages.Package) { prog.Source[p.ID] = p })
 	return prog, nil
+}
+
+// standIn enables testVariants' choice; tests turn it off to compare.
+var standIn = true
+
+// testVariants returns, for the packages go list returned, the test
+// variants to analyze in place of their packages: each package whose test
+// variant ("p [p.test]", the package compiled with its _test.go files) is
+// listed too is left out, and the variant stands in for it (the map is
+// from the variant's ID to the package). The variant holds every file of
+// the package, so analyzing both runs every pass twice over the same
+// files; go vet, too, analyzes only the variant. The package is still
+// loaded, as a dependency, when a package that is analyzed imports it.
+func testVariants(listed []*packages.Package) map[string]*packages.Package {
+	byID := make(map[string]*packages.Package, len(listed))
+	for _, p := range listed {
+		byID[p.ID] = p
+	}
+	standsIn := map[string]*packages.Package{}
+	for _, p := range listed {
+		if standIn && p.ForTest != "" && p.PkgPath == p.ForTest {
+			if own := byID[p.PkgPath]; own != nil {
+				standsIn[p.ID] = own
+			}
+		}
+	}
+	return standsIn
+}
+
+// listIDs returns the IDs of pkgs.
+func listIDs(pkgs []*packages.Package) []string {
+	ids := make([]string, len(pkgs))
+	for i, p := range pkgs {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// analyzed returns the packages of listed that are analyzed: all but
+// those a test variant stands in for, in go list's order.
+func analyzed(listed []*packages.Package, standsIn map[string]*packages.Package) []*packages.Package {
+	if len(standsIn) == 0 {
+		return listed
+	}
+	out := make([]*packages.Package, 0, len(listed))
+	for _, p := range listed {
+		if standsIn[p.ID+" ["+p.PkgPath+".test]"] == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// loadedWell reports whether a package loaded and type-checked without
+// an error.
+func loadedWell(p *packages.Package) bool {
+	return !p.IllTyped && len(p.Errors) == 0
 }
 
 // goList runs packages.Load with the configuration's directory,

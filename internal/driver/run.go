@@ -226,6 +226,7 @@ func (r *Result) collect(prog *Program, graph *checker.Graph) {
 			r.addErr(e)
 		}
 	})
+	results := make(map[string]PackageResult, len(graph.Roots))
 	for _, act := range graph.Roots {
 		pr := PackageResult{ID: act.Package.ID}
 		if errs := userErrors(act.Package); len(errs) > 0 {
@@ -249,7 +250,25 @@ func (r *Result) collect(prog *Program, graph *checker.Graph) {
 				r.recordImports(act.Package)
 			}
 		}
-		r.Packages = append(r.Packages, pr)
+		results[pr.ID] = pr
+		if own := prog.StandsIn[pr.ID]; own != nil {
+			// The variant was analyzed in place of the package: the
+			// package lists the findings in its own files, as if it had
+			// been analyzed too.
+			op := PackageResult{ID: own.ID}
+			for _, f := range pr.Findings {
+				if !strings.HasSuffix(f.Posn.Filename, "_test.go") {
+					op.Findings = append(op.Findings, f)
+				}
+			}
+			results[op.ID] = op
+		}
+	}
+	// In go list's order.
+	for _, id := range prog.Listed {
+		if pr, ok := results[id]; ok {
+			r.Packages = append(r.Packages, pr)
+		}
 	}
 }
 
