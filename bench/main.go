@@ -76,7 +76,7 @@ type sample struct {
 
 func main() {
 	n := flag.Int("n", 3, "runs per tool and set (median reported)")
-	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus, corpus-src (the corpus modules' own directories in the module cache, for golangci-lint)")
+	setsFlag := flag.String("sets", "example,sdk,corpus", "package sets: example, sdk, corpus, corpus-src (the corpus modules' own directories in the module cache, for golangci-lint), mc (minio/mc's one big cmd package: the rules' cost on 349 files, in a scratch module under -eval-work)")
 	toolsFlag := flag.String("tools", "credlint,noop,credlint-source,noopfacts,vettool-warm,gosec", "tools to run (also: credlint-export; on an empty build cache: credlint-cold, credlint-source-cold, and, minutes per run, credlint-export-cold, noop-cold, vet, vettool-cold; golangci, golangci-credlint, golangci-only)")
 	golangci := flag.String("golangci", "", "golangci-lint with the credlint plugin (default: the one the integration test cached)")
 	corpusMods := flag.String("corpus-modules", "argoproj/pkg,go-secure-stdlib/awsutil,distribution/distribution/v3,tus/tusd/v2", "corpus modules to measure (substrings of module paths; \"all\" for every one)")
@@ -198,6 +198,13 @@ func main() {
 					sets = append(sets, cs.set)
 				}
 			}
+		case "mc":
+			dir, err := mcModule(*evalWork)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "set mc skipped: %v\n", err)
+				continue
+			}
+			sets = append(sets, set{"mc", dir, []string{mcPackage}})
 		case "corpus-src":
 			// The corpus modules' own source in the module cache, by
 			// directory: what golangci-lint (which lints only local
@@ -430,6 +437,45 @@ func corpusSets(tsvs []string, work string) []corpusSet {
 		out = append(out, corpusSet{set{"corpus:" + name, dir, pkgs[m]}, m, versions[m]})
 	}
 	return out
+}
+
+// mcPackage is the package of the mc set, at mcVersion: 349 files in one
+// package (and its test variant), the largest single package measured.
+const (
+	mcPackage = "github.com/minio/mc/cmd"
+	mcVersion = "v0.0.0-20250313080218-cf909e1063a9"
+)
+
+// mcModule returns the scratch module of the mc set under work, creating
+// it (from the module proxy) when it is missing.
+func mcModule(work string) (string, error) {
+	dir := filepath.Join(work, "bench-mc")
+	if _, err := os.Stat(filepath.Join(dir, "go.sum")); err == nil {
+		return dir, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	main := "package main\n\nimport _ \"" + mcPackage + "\"\n\nfunc main() {}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(main), 0o644); err != nil {
+		return "", err
+	}
+	for _, args := range [][]string{
+		{"mod", "init", "example.com/benchmc"},
+		{"get", "github.com/minio/mc@" + mcVersion},
+		{"mod", "tidy"},
+		{"build", "-o", os.DevNull, "."}, // the export data the warm runs read
+	} {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && args[0] == "mod" && args[1] == "init" {
+			continue
+		}
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+		}
+	}
+	return dir, nil
 }
 
 // scratchName mirrors eval's naming of scratch modules.
