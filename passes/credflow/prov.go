@@ -24,10 +24,28 @@ type prov struct {
 
 var unknownProv = prov{kind: ProvUnknown}
 
-// better returns the more telling of two provenances.
+// placeholder reports whether p is a literal that cannot be an AWS key
+// (see Provenance.Placeholder).
+func (p prov) placeholder() bool { return p.kind == ProvLiteral && !p.awsKey }
+
+// placeholderBeside reports whether p is a placeholder and other a value
+// of another kind, not empty.
+func (p prov) placeholderBeside(other prov) bool {
+	return p.placeholder() && other.kind != ProvLiteral && other.kind != ProvEmpty
+}
+
+// better returns the more telling of two provenances. A placeholder
+// literal tells the least of all but the empty string: beside a value of
+// another kind ("YOUR-ACCESS-KEY-HERE" as the default of a configured key,
+// a placeholder secret beside a configured access key), that value is
+// where the keys come from.
 func better(a, b prov) prov {
 	r := a
-	if b.kind > a.kind {
+	switch {
+	case a.placeholderBeside(b):
+		r = b
+	case b.placeholderBeside(a):
+	case b.kind > a.kind:
 		r = b
 	}
 	r.awsKey = a.awsKey || b.awsKey
@@ -174,7 +192,7 @@ func (f *Flow) buildOrigin(n ast.Node) *Origin {
 func combine(keys [3]prov) Provenance {
 	main := better(keys[0], keys[1])
 	p := Provenance{Kind: main.kind, AWSKey: keys[0].awsKey || keys[1].awsKey}
-	p.Placeholder = keys[0].kind == ProvLiteral && !keys[0].mixed && !p.AWSKey
+	p.Placeholder = keys[0].placeholder() && !keys[0].mixed && !p.AWSKey
 	switch keys[2].kind {
 	case ProvEmpty:
 		p.Token = NoToken
@@ -384,8 +402,9 @@ func (f *Flow) keyProvExpr(e ast.Expr, depth int) prov {
 			// A field decoded from a configuration file (yaml, json, toml
 			// tags) is operator configuration even when the package also
 			// fills it from the environment somewhere (a fallback, a test
-			// helper): the decoder's stores are invisible here.
-			if best.kind > ProvConfig && !(best.kind == ProvEnv && decodeTag(tag)) {
+			// helper) or with a placeholder ("YOUR-ACCESS-KEY-HERE" in a
+			// config template): the decoder's stores are invisible here.
+			if best.kind > ProvConfig && !(decodeTag(tag) && (best.kind == ProvEnv || best.placeholder())) {
 				return best
 			}
 		}

@@ -8,6 +8,7 @@ package placeholder
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -77,17 +78,36 @@ func v2Resolver(ctx context.Context, url string) (*s3.Client, error) {
 }
 
 // literalDefault: a placeholder that configuration overrides may be a
-// real key: reported.
+// real key: reported, as keys from configuration (the placeholders,
+// "test" and "secret", are not where a real key comes from).
 func literalDefault(key string) *s3.Client {
 	id := "test"
 	if key != "" {
 		id = key
 	}
-	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(id, "secret", "")}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from literals`
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(id, "secret", "")}) // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(parameter key\)`
 }
 
 // awsShapedConfigured: an AWS-shaped key on an endpoint from a parameter:
 // reported.
 func awsShapedConfigured(endpoint string) (*minio.Client, error) {
 	return minio.New(endpoint, &minio.Options{Creds: miniocreds.NewStaticV4("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "token")}) // want `staticcreds: miniocreds\.NewStaticV4\("ASIA…MPLE", \.\.\.\) builds static keys from literals \(ASIA…MPLE\)`
+}
+
+// aliasConfig is decoded from a JSON file: the template's placeholders
+// below are the only stores of its keys in the source.
+type aliasConfig struct {
+	AccessKey string `json:"accessKey"`
+	SecretKey string `json:"secretKey"`
+}
+
+var alias = aliasConfig{AccessKey: "YOUR-ACCESS-KEY-HERE", SecretKey: "YOUR-SECRET-KEY-HERE"}
+
+// decodedTemplate: the client uses the file's keys, not the template's
+// placeholders: reported as keys from configuration.
+func decodedTemplate(data []byte) (*s3.Client, error) {
+	if err := json.Unmarshal(data, &alias); err != nil {
+		return nil, err
+	}
+	return s3.New(s3.Options{Credentials: credentials.NewStaticCredentialsProvider(alias.AccessKey, alias.SecretKey, "")}), nil // want `staticcreds: credentials\.NewStaticCredentialsProvider builds static keys from config \(alias\.AccessKey`
 }
