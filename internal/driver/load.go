@@ -152,6 +152,7 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		exports: newExportImporter(fset),
 		loaded:  make(map[string]*loaded, len(source)+len(deps)),
 	}
+	l.prunable, l.sourcePaths = prunable(meta, source)
 	packages.Visit(meta, nil, func(p *packages.Package) {
 		if !source[p.ID] && !deps[p.ID] && p.PkgPath != "unsafe" {
 			l.exports.add(p)
@@ -473,6 +474,10 @@ type loader struct {
 	// waitFor lists, for each package, the seeded packages among its
 	// dependencies, direct or not: export data it reads may mention them.
 	waitFor map[string][]string
+	// prunable holds the source-set packages analyzed only for their
+	// facts, type-checked without the bodies that cannot carry one
+	// (pruneBodies); sourcePaths the import paths of the source set.
+	prunable, sourcePaths map[string]bool
 }
 
 // envOnlyDeps returns, for each package, the envOnly packages among its
@@ -543,6 +548,11 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		}
 	}
 
+	var cut pruned
+	if l.prunable[meta.ID] {
+		cut = l.prune(meta, p.Syntax)
+	}
+
 	if !lp.dep {
 		p.TypesInfo = &types.Info{
 			Types:        map[ast.Expr]types.TypeAndValue{},
@@ -577,6 +587,9 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		IgnoreFuncBodies: lp.dep,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
+				if cut.causedBy(te) {
+					return
+				}
 				p.TypeErrors = append(p.TypeErrors, te)
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 				// A dependency's failed import of export data is said by
@@ -598,6 +611,9 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	err := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	if te, ok := err.(types.Error); ok && cut.causedBy(te) {
+		err = nil // the first error, filtered by Error above
+	}
 	if err != nil && len(p.Errors) == 0 {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
