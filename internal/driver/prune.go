@@ -840,4 +840,3 @@ func (c pruned) causedBy(te types.Error) bool {
 	}
 	return c.imports[te.Fset.PositionFor(te.Pos, false).Filename][path]
 }
-
