@@ -60,4 +60,6 @@ const attempts = 1
 
 // Unrelated names nothing of note: its body is not type-checked, and
 // unicode, which only it uses, is then imported and not used.
-func Unrelated(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 && os.Getenv("HOME") != "" }
+func Unrelated(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0 && os.Getenv("HOME") != ""
+}
