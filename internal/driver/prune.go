@@ -68,6 +68,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -283,7 +284,7 @@ func pruneBodies(fset *token.FileSet, files []*ast.File, scope factScope) pruned
 		var users []*decl
 		switch {
 		case dc.fn != nil && dc.fn.Recv != nil:
-			users = append(bySel[dc.fn.Name.Name], byMethod[recvTypeName(dc.fn)+"."+dc.fn.Name.Name]...)
+			users = slices.Concat(bySel[dc.fn.Name.Name], byMethod[recvTypeName(dc.fn)+"."+dc.fn.Name.Name])
 		case dc.fn != nil:
 			users = byIdent[dc.fn.Name.Name]
 		case dc.value != nil:
