@@ -31,7 +31,9 @@
 //     one identity too,
 //
 // and the action graph handed to checker.Analyze follows only the imports
-// inside that set.
+// inside that set. A package of the set that was not requested is there
+// for its facts alone: it is type-checked with only the function bodies
+// that can carry a fact (pruneBodies, prune.go), the others set to nil.
 //
 // Every other package is a dependency whose types are needed, not its
 // analysis: read from its export data when the go command has it, else
