@@ -151,23 +151,24 @@ type decl struct {
 // fileScope is a file's import names.
 type fileScope struct {
 	f       *ast.File
-	imports map[string]string // name -> path ("." for dot imports is not listed)
-	dotHot  bool              // dot-imports an interesting package
+	imports map[string]string    // name -> path ("." for dot imports is not listed)
+	specs   map[string]token.Pos // path -> its import specification
+	dotHot  bool                 // dot-imports an interesting package
 }
 
 // pruned says what pruneBodies removed.
 type pruned struct {
 	// bodies is the number of function bodies removed.
 	bodies int
-	// imports holds, per file name, the import paths that only removed
-	// bodies may have used: go/types' "imported and not used" for them is
+	// imports holds the import specifications that only removed bodies
+	// may have used: go/types' "imported and not used" for them is
 	// pruning's, not the package's.
-	imports map[string]map[string]bool
+	imports map[token.Pos]bool
 }
 
 // pruneBodies sets to nil the body of every function declaration of files
 // that cannot carry a fact (see the comment at the top of this file).
-func pruneBodies(fset *token.FileSet, files []*ast.File, scope factScope) pruned {
+func pruneBodies(files []*ast.File, scope factScope) pruned {
 	var (
 		funcs    = map[string][]*decl{} // package-level functions by name
 		methods  = map[string][]*decl{} // methods by name
@@ -177,12 +178,13 @@ func pruneBodies(fset *token.FileSet, files []*ast.File, scope factScope) pruned
 		typeMems = membersOf(files)
 	)
 	for _, f := range files {
-		fs := &fileScope{f: f, imports: map[string]string{}}
+		fs := &fileScope{f: f, imports: map[string]string{}, specs: map[string]token.Pos{}}
 		for _, imp := range f.Imports {
 			path, err := strconv.Unquote(imp.Path.Value)
 			if err != nil {
 				continue
 			}
+			fs.specs[path] = imp.Pos() // where go/types reports it unused
 			name := ""
 			switch {
 			case imp.Name != nil:
@@ -348,7 +350,7 @@ func pruneBodies(fset *token.FileSet, files []*ast.File, scope factScope) pruned
 		}
 	}
 
-	out := pruned{imports: map[string]map[string]bool{}}
+	out := pruned{imports: map[token.Pos]bool{}}
 	for _, dc := range all {
 		fd := dc.fn
 		if fd == nil || dc.kept || fd.Body == nil || fd.Name.Name == "init" && fd.Recv == nil || fd.Type.TypeParams != nil {
@@ -356,12 +358,8 @@ func pruneBodies(fset *token.FileSet, files []*ast.File, scope factScope) pruned
 		}
 		fd.Body = nil
 		out.bodies++
-		name := fset.File(dc.file.f.Pos()).Name()
-		if out.imports[name] == nil {
-			out.imports[name] = map[string]bool{}
-		}
 		for path := range dc.body.imports {
-			out.imports[name][path] = true
+			out.imports[dc.file.specs[path]] = true
 		}
 	}
 	return out
@@ -639,46 +637,49 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 			return true
 		})
 	}
-	for _, n := range nodes {
-		if n == nil || isNilNode(n) {
-			continue
-		}
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				x, _ := ast.Unparen(n.X).(*ast.Ident)
-				if x != nil {
-					if path, ok := fs.imports[x.Name]; ok {
-						r.imports[path] = true
-						if !shadowed[x.Name] {
-							return false
-						}
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			x, _ := ast.Unparen(n.X).(*ast.Ident)
+			if x != nil {
+				if path, ok := fs.imports[x.Name]; ok {
+					r.imports[path] = true
+					if !shadowed[x.Name] {
+						return false
 					}
 				}
+			}
+			switch {
+			case field[n]:
+			case x != nil && x.Name == recv.name && !shadowed[x.Name] && recv.members != nil:
 				switch {
-				case field[n]:
-				case x != nil && x.Name == recv.name && !shadowed[x.Name] && recv.members != nil:
-					switch {
-					case recv.members.methods[n.Sel.Name]:
-						r.methodRefs[recv.typ+"."+n.Sel.Name] = true
-					case recv.members.fields[n.Sel.Name]: // a direct field hides promoted names
-					default:
-						r.sels[n.Sel.Name] = true
-					}
+				case recv.members.methods[n.Sel.Name]:
+					r.methodRefs[recv.typ+"."+n.Sel.Name] = true
+				case recv.members.fields[n.Sel.Name]: // a direct field hides promoted names
 				default:
 					r.sels[n.Sel.Name] = true
 				}
-			case *ast.Ident:
-				if n.Name != "_" {
-					r.idents[n.Name] = true
-				}
-			case *ast.BasicLit:
-				if n.Kind == token.STRING && sdk.MayMentionCredentialVars([]byte(n.Value)) {
-					r.envLit = true
-				}
+			default:
+				r.sels[n.Sel.Name] = true
 			}
-			return true
-		})
+			ast.Inspect(n.X, visit) // not n.Sel: a selected name is no identifier of the package
+			return false
+		case *ast.Ident:
+			if n.Name != "_" {
+				r.idents[n.Name] = true
+			}
+		case *ast.BasicLit:
+			if n.Kind == token.STRING && sdk.MayMentionCredentialVars([]byte(n.Value)) {
+				r.envLit = true
+			}
+		}
+		return true
+	}
+	for _, n := range nodes {
+		if n != nil && !isNilNode(n) {
+			ast.Inspect(n, visit)
+		}
 	}
 	return r
 }
@@ -773,7 +774,7 @@ func (l *loader) prune(meta *packages.Package, files []*ast.File) pruned {
 		return pruned{}
 	}
 	errorIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-	return pruneBodies(l.fset, files, factScope{
+	return pruneBodies(files, factScope{
 		interesting: func(path string) bool {
 			return sdk.IsSDKPath(path) || l.sourcePaths[path] || cfgPaths[path]
 		},
@@ -826,18 +827,9 @@ func (l *loader) imported(meta *packages.Package, path string) *types.Package {
 }
 
 // causedBy reports whether a type error is go/types' "imported and not
-// used" for an import that only removed bodies may have used.
+// used" for an import that only removed bodies may have used (it reports
+// it at the import specification; the message names the package's path,
+// which differs from the import path of a vendored package).
 func (c pruned) causedBy(te types.Error) bool {
-	if c.bodies == 0 || !te.Soft || !strings.Contains(te.Msg, " and not used") {
-		return false
-	}
-	quoted, err := strconv.QuotedPrefix(te.Msg)
-	if err != nil {
-		return false
-	}
-	path, err := strconv.Unquote(quoted)
-	if err != nil {
-		return false
-	}
-	return c.imports[te.Fset.PositionFor(te.Pos, false).Filename][path]
+	return c.bodies > 0 && te.Soft && c.imports[te.Pos] && strings.Contains(te.Msg, " and not used")
 }
