@@ -37,31 +37,45 @@ package driver
 //     these (a global client, a table of expiry codes).
 //
 // Those bodies are "carriers", and so is, to a fixpoint, any function
-// whose signature or body names a carrier (by name: an identifier for a
-// function, a selector for a method of any type, since a syntactic pass
-// cannot know a receiver's type), an interesting local type or an
+// whose signature or body names a carrier, an interesting local type or an
 // interesting package-level variable: its caller may inherit its fact
-// (helpers calling helpers, start-up code calling a setter). A body that
-// names none of these cannot produce a Creds, ReturnsSDKError,
-// IsClassifier, DisablesRetries or SetsGlobals fact, nor change one: it
-// has no SDK value, no error of an SDK call, no error parameter, no
-// credential variable and no global that holds one.
+// (helpers calling helpers, start-up code calling a setter). A function is
+// named by an identifier, a method by a selector. A syntactic pass cannot
+// know a receiver's type, so a selector names every method of that name,
+// with two exceptions that are certain: on the method's own receiver
+// (s.put() in a method of *Store) it names the receiver type's method when
+// the type declares one (or nothing, when the type declares a field of
+// that name); and a selector that is the operand of another selector, an
+// index, a slice, a dereference, a type assertion, an address or an
+// assignment (x.f.M(), x.f[i], x.f = v) is a field, never a method value.
+// A body that names none of these cannot produce a Creds,
+// ReturnsSDKError, IsClassifier, DisablesRetries or SetsGlobals fact, nor
+// change one: it has no SDK value, no error of an SDK call, no error
+// parameter, no credential variable and no global that holds one.
 //
 // The passes also read what a carrier calls or reads: the provenance of a
 // key (credflow follows a string through the returns of the package's
-// functions and the assignments of its variables), the error a helper
-// returns. So every function a kept body names (by identifier, or by
-// selector for methods) is kept too, and every function that names a
-// package-level variable a kept body names (its other definitions), to a
-// fixpoint. Package-level variable initialisers are never pruned, and
-// neither are init functions (a missing init body is an error) nor
-// generic functions (likewise), and a file that dot-imports an interesting
-// package keeps every body.
+// functions and the definitions of its variables), the error a helper
+// returns. So every function or method a kept body (or the initialiser of
+// a kept variable) names is kept too, and so is every function that
+// assigns, increments or takes the address of a package-level variable
+// that kept code names (its other definitions), to a fixpoint; those are
+// kept without being carriers, since what they compute reaches a fact only
+// through the carrier that called them. Package-level declarations are
+// never pruned, and neither are init functions (a missing init body is an
+// error) nor generic functions (likewise), and a file that dot-imports an
+// interesting package, or imports one under a name the metadata does not
+// give, keeps every body.
 //
 // Identifiers are matched by name, ignoring scopes: a local variable named
 // like a package-level function keeps that function (more kept, never
-// less). When something cannot be decided (an imported parameter type the
-// importer cannot resolve), the body is kept.
+// less); a selector whose operand is an import's name names the import,
+// and a method too if the body declares a variable of that name. When
+// something cannot be decided (an imported parameter type the importer
+// cannot resolve, a type parameter), the body is kept. The differential
+// test (TestSameFindingsAsFullSource, the "fact bodies" layout of
+// testdata/driverfix) holds the default loader to the all-source one's
+// findings.
 
 import (
 	"go/ast"
