@@ -758,12 +758,17 @@ func isNilNode(n ast.Node) bool {
 }
 
 // prunable returns the source-set packages that were not requested (roots
-// and their test variants are the metadata's roots), and the import paths
-// of the source set.
+// and their test variants are the metadata's roots; a package whose test
+// variant is a root counts as requested, whether or not it is one: the
+// variant may stand in for it, or fail to), and the import paths of the
+// source set.
 func prunable(roots []*packages.Package, source map[string]bool) (ids, paths map[string]bool) {
 	requested := map[string]bool{}
 	for _, r := range roots {
 		requested[r.ID] = true
+		if id, _, variant := strings.Cut(r.ID, " ["); variant {
+			requested[id] = true
+		}
 	}
 	ids, paths = map[string]bool{}, map[string]bool{}
 	packages.Visit(roots, nil, func(p *packages.Package) {

@@ -4,9 +4,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 
 	"github.com/credlint/credlint/passes/sdk"
 )
@@ -265,5 +268,26 @@ func prunedHome() string { return os.Getenv("HOME") + strings.ToLower("") }
 	slices.Sort(got)
 	if want := []string{"os", "strings"}; !slices.Equal(got, want) {
 		t.Errorf("imports of pruned bodies: %v, want %v", got, want)
+	}
+}
+
+// TestPrunable: a source-set package that was not requested is prunable;
+// a root, and a package whose test variant is a root, are not.
+func TestPrunable(t *testing.T) {
+	sdkPkg := &packages.Package{ID: "github.com/aws/aws-sdk-go-v2/aws", PkgPath: "github.com/aws/aws-sdk-go-v2/aws"}
+	helper := &packages.Package{ID: "example.com/helper", PkgPath: "example.com/helper", Imports: map[string]*packages.Package{sdkPkg.PkgPath: sdkPkg}}
+	tested := &packages.Package{ID: "example.com/tested", PkgPath: "example.com/tested", Imports: map[string]*packages.Package{helper.PkgPath: helper}}
+	variant := &packages.Package{ID: "example.com/tested [example.com/tested.test]", PkgPath: "example.com/tested", Imports: tested.Imports}
+	root := &packages.Package{ID: "example.com/app", PkgPath: "example.com/app", Imports: map[string]*packages.Package{helper.PkgPath: helper, tested.PkgPath: tested}}
+	roots := []*packages.Package{root, variant}
+	source, _ := sourceSets(roots)
+	ids, paths := prunable(roots, source)
+	if want := map[string]bool{"example.com/helper": true}; !maps.Equal(ids, want) {
+		t.Errorf("prunable %v, want %v", ids, want)
+	}
+	for _, p := range []string{"example.com/app", "example.com/helper", "example.com/tested"} {
+		if !paths[p] {
+			t.Errorf("source-set paths %v lack %s", paths, p)
+		}
 	}
 }
