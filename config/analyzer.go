@@ -77,18 +77,28 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func load(pass *analysis.Pass) (*Config, error) {
+	for _, f := range pass.Files {
+		return ForDir(filepath.Dir(pass.Fset.File(f.Pos()).Name()))
+	}
+	return ForDir("")
+}
+
+// ForDir returns the configuration the Analyzer gives a relevant package
+// whose files are in dir: -config-json, else -config, else the nearest
+// .credlint.toml above dir ("": none), else Default(). Drivers use it to
+// know, before type-checking a package, which functions of the user's own
+// its configuration names.
+func ForDir(dir string) (*Config, error) {
 	switch {
 	case flagJSON != "":
 		return ParseJSON([]byte(flagJSON))
 	case flagFile != "":
 		return Load(flagFile)
 	}
-	for _, f := range pass.Files {
-		name := pass.Fset.File(f.Pos()).Name()
-		if p := Find(filepath.Dir(name)); p != "" {
+	if dir != "" {
+		if p := Find(dir); p != "" {
 			return Load(p)
 		}
-		break
 	}
 	return Default(), nil
 }

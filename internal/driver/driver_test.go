@@ -91,6 +91,12 @@ func TestSameFindingsAsFullSource(t *testing.T) {
 		{"env-only facts", driverFixDir(), []string{"./store", "./model"}, []string{"store/store.go:16:5: globalclient", "store/store.go:18:5: globalclient"}},
 		// nobody does not compile; it is analyzed, and so is user.
 		{"compile-only error", driverFixDir(), []string{"./user"}, []string{"user/user.go:15:62: noretry"}},
+		// helpers is not requested: its facts (credentials from the
+		// environment through helper calls, an operation's error through
+		// a package variable, classifiers by text and by call, an option
+		// that disables retries) come from function bodies that name no
+		// SDK symbol, which the default loader must still type-check.
+		{"fact bodies", driverFixDir(), []string{"./app"}, []string{"app/app.go:13:5: globalclient: client (*s3.Client) is process-wide (set at its declaration) on env keys", "app/app.go:13:92: noretry: helpers.Options", "app/app.go:19:13: expiryerr: helpers.Retry", "app/app.go:40:23: expiryerr: expiry is found by text (in helpers.IsExpired"}},
 		{"driverfix", driverFixDir(), []string{"./..."}, []string{"nobody/nobody.go:14:62: noretry", "user/user.go:15:62: noretry", "store/store.go:16:5: globalclient"}},
 	}
 	for _, c := range cases {

@@ -33,7 +33,9 @@
 //     one identity too,
 //
 // and the action graph handed to checker.Analyze follows only the imports
-// inside that set.
+// inside that set. A package of the set that was not requested is there
+// for its facts alone: it is type-checked with only the function bodies
+// that can carry a fact (pruneBodies, prune.go), the others set to nil.
 //
 // Every other package is a dependency whose types are needed, not its
 // analysis: read from its export data when the go command has it, else
@@ -166,6 +168,7 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		exports: newExportImporter(fset),
 		loaded:  make(map[string]*loaded, len(source)+len(deps)),
 	}
+	l.prunable, l.sourcePaths = prunable(meta, source)
 	packages.Visit(meta, nil, func(p *packages.Package) {
 		if !source[p.ID] && !deps[p.ID] && p.PkgPath != "unsafe" {
 			l.exports.add(p)
@@ -572,6 +575,10 @@ type loader struct {
 	// waitFor lists, for each package, the seeded packages among its
 	// dependencies, direct or not: export data it reads may mention them.
 	waitFor map[string][]string
+	// prunable holds the source-set packages analyzed only for their
+	// facts, type-checked without the bodies that cannot carry one
+	// (pruneBodies); sourcePaths the import paths of the source set.
+	prunable, sourcePaths map[string]bool
 }
 
 // envOnlyDeps returns, for each package, the envOnly packages among its
@@ -642,6 +649,11 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		}
 	}
 
+	var cut pruned
+	if l.prunable[meta.ID] {
+		cut = l.prune(meta, p.Syntax)
+	}
+
 	if !lp.dep {
 		p.TypesInfo = &types.Info{
 			Types:        map[ast.Expr]types.TypeAndValue{},
@@ -676,6 +688,9 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		IgnoreFuncBodies: lp.dep,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
+				if cut.causedBy(te) {
+					return
+				}
 				p.TypeErrors = append(p.TypeErrors, te)
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 				// A dependency's failed import of export data is said by
@@ -697,6 +712,9 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	err := types.NewChecker(tc, l.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	if te, ok := err.(types.Error); ok && cut.causedBy(te) {
+		err = nil // the first error, filtered by Error above
+	}
 	if err != nil && len(p.Errors) == 0 {
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
