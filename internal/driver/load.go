@@ -636,16 +636,18 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 	}
 
 	mode := parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
-	if lp.dep {
+	if lp.dep || l.prunable[meta.ID] {
+		// Comments matter only where findings are reported (suppression,
+		// generated files): not in a dependency or a fact package.
 		mode = parser.AllErrors | parser.SkipObjectResolution
 	}
-	for _, name := range p.CompiledGoFiles {
-		f, err := parseFile(l.fset, name, mode)
+	files, errs := parseFiles(l.fset, p.CompiledGoFiles, mode)
+	for i, f := range files {
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 		}
-		if err != nil {
-			p.Errors = append(p.Errors, parseErrors(err)...)
+		if errs[i] != nil {
+			p.Errors = append(p.Errors, parseErrors(errs[i])...)
 		}
 	}
 
@@ -753,6 +755,33 @@ func (l *loader) firstImportError(msg string) bool {
 	}
 	l.importSaid[msg] = true
 	return true
+}
+
+// parseFiles parses the named files, in parallel (as go/packages does: the
+// files of a large package are a good part of its loading time), and
+// returns the files and errors in the order of names. Positions differ
+// from one run to the next only in their file bases: findings are ordered
+// by file name and offset (finding.ComparePos), never by token.Pos.
+func parseFiles(fset *token.FileSet, names []string, mode parser.Mode) ([]*ast.File, []error) {
+	files := make([]*ast.File, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				files[i], errs[i] = parseFile(fset, names[i], mode)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return files, errs
 }
 
 // parseFile parses a Go file (go/packages parses with comments kept and
