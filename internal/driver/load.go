@@ -166,21 +166,37 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		fset:    fset,
 		source:  source,
 		exports: newExportImporter(fset),
-		loaded:  make(map[string]*loaded, len(source)+len(deps)),
 	}
-	l.prunable, l.sourcePaths = prunable(meta, source)
 	packages.Visit(meta, nil, func(p *packages.Package) {
 		if !source[p.ID] && !deps[p.ID] && p.PkgPath != "unsafe" {
 			l.exports.add(p)
 		}
 	})
+	// Candidates that cannot carry a fact leave the source set
+	// (factful.go): dependencies from export data, or from source.
+	removed := l.leaveSourceSet(meta, source, envOnly)
+	seeds := envOnly
+	if len(removed) > 0 {
+		deps = depSourceSet(meta, source)
+		packages.Visit(meta, nil, func(p *packages.Package) {
+			if removed[p.ID] && !deps[p.ID] {
+				l.exports.add(p)
+			}
+		})
+		seeds = seededBy(meta, removed, source, deps)
+		for id := range envOnly {
+			seeds[id] = true
+		}
+	}
+	l.loaded = make(map[string]*loaded, len(source)+len(deps))
+	l.prunable, l.sourcePaths = prunable(meta, source)
 	for id := range source {
-		l.loaded[id] = &loaded{done: make(chan struct{}), seed: envOnly[id]}
+		l.loaded[id] = &loaded{done: make(chan struct{}), seed: seeds[id]}
 	}
 	for id := range deps {
 		l.loaded[id] = &loaded{done: make(chan struct{}), dep: true}
 	}
-	l.waitFor = envOnlyDeps(meta, envOnly)
+	l.waitFor = envOnlyDeps(meta, seeds)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	packages.Visit(meta, nil, func(p *packages.Package) {
@@ -194,6 +210,7 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		}()
 	})
 	wg.Wait()
+	l.fixReach(meta, removed)
 	// A test variant that does not load or type-check (a broken _test.go
 	// file) does not stand in for its package: the package is analyzed
 	// on its own too, as without test variants.
@@ -579,6 +596,19 @@ type loader struct {
 	// facts, type-checked without the bodies that cannot carry one
 	// (pruneBodies); sourcePaths the import paths of the source set.
 	prunable, sourcePaths map[string]bool
+	// parsed holds the files of the candidates leaveSourceSet kept, until
+	// they are type-checked.
+	parsed map[string]parsedFiles
+}
+
+// takeParsed returns (and forgets) the files leaveSourceSet parsed for
+// the package.
+func (l *loader) takeParsed(id string) (parsedFiles, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pf, ok := l.parsed[id]
+	delete(l.parsed, id)
+	return pf, ok
 }
 
 // envOnlyDeps returns, for each package, the envOnly packages among its
@@ -641,7 +671,13 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		// generated files): not in a dependency or a fact package.
 		mode = parser.AllErrors | parser.SkipObjectResolution
 	}
-	files, errs := parseFiles(l.fset, p.CompiledGoFiles, mode)
+	var files []*ast.File
+	var errs []error
+	if pf, ok := l.takeParsed(meta.ID); ok {
+		files, errs = pf.files, pf.errs // parsed by leaveSourceSet
+	} else {
+		files, errs = parseFiles(l.fset, p.CompiledGoFiles, mode)
+	}
 	for i, f := range files {
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)

@@ -108,6 +108,20 @@ type factScope struct {
 	// configured holds the names of the package's functions and methods
 	// that configuration names.
 	configured map[string]bool
+
+	// The finer questions of the factfulness decision (factful.go); nil
+	// when pruning, which keeps every body that names an interesting
+	// import.
+	//
+	// name reports whether a name selected from an interesting import may
+	// lead to a fact.
+	name func(path, name string) bool
+	// method reports whether a selector of that name may be a method that
+	// leads to a fact.
+	method func(name string) bool
+	// expiry reports whether a name selected from an import may be a
+	// constant or table that holds an expiry code or text.
+	expiry func(path, name string) bool
 }
 
 // configuredNames returns the functions of the user's own that the
@@ -145,6 +159,11 @@ type refs struct {
 	assigns    map[string]bool // identifiers assigned, incremented or whose address is taken
 	imports    map[string]bool // import paths named through the file's import names
 	envLit     bool            // a string literal that may name an AWS credential variable
+	// qual holds, by import path, the names selected from the import.
+	qual map[string]map[string]bool
+	// expiryLit: a string literal that may be part of an expiry code or
+	// text (expiryerr's classifiers compare with one).
+	expiryLit bool
 }
 
 // decl is a function or method declaration, or a package-level value or
@@ -180,9 +199,89 @@ type pruned struct {
 	imports map[token.Pos]bool
 }
 
+// declGraph is a package's declarations, what they name and which are
+// carriers.
+type declGraph struct {
+	funcs, methods, typed, named map[string][]*decl
+	all                          []*decl
+	byAssign                     map[string][]*decl
+	// expiry holds the package-level variables and constants that may
+	// hold an expiry code or text (only with factScope.expiry).
+	expiry map[string]bool
+}
+
 // pruneBodies sets to nil the body of every function declaration of files
 // that cannot carry a fact (see the comment at the top of this file).
 func pruneBodies(files []*ast.File, scope factScope) pruned {
+	g := markCarriers(files, scope)
+	funcs, methods, typed, named, all, byAssign := g.funcs, g.methods, g.typed, g.named, g.all, g.byAssign
+	var work []*decl
+	// Kept: carriers, what kept code names, and the other definitions of
+	// the variables it reads.
+	for _, dc := range all {
+		if dc.carrier {
+			work = append(work, dc)
+			dc.kept = true
+		}
+	}
+	keep := func(dc *decl) {
+		if !dc.kept {
+			dc.kept = true
+			work = append(work, dc)
+		}
+	}
+	for len(work) > 0 {
+		dc := work[len(work)-1]
+		work = work[:len(work)-1]
+		r := dc.body
+		if dc.fn == nil {
+			r = dc.sig // a variable's initialiser
+		}
+		for n := range r.idents {
+			for _, f := range funcs[n] {
+				keep(f)
+			}
+			for _, v := range named[n] {
+				if v.value == nil {
+					continue
+				}
+				keep(v)
+				if !v.isConst {
+					for _, u := range byAssign[n] { // its other definitions
+						keep(u)
+					}
+				}
+			}
+		}
+		for n := range r.sels {
+			for _, m := range methods[n] {
+				keep(m)
+			}
+		}
+		for n := range r.methodRefs {
+			for _, m := range typed[n] {
+				keep(m)
+			}
+		}
+	}
+
+	out := pruned{imports: map[token.Pos]bool{}}
+	for _, dc := range all {
+		fd := dc.fn
+		if fd == nil || dc.kept || fd.Body == nil || fd.Name.Name == "init" && fd.Recv == nil || fd.Type.TypeParams != nil {
+			continue
+		}
+		fd.Body = nil
+		out.bodies++
+		for path := range dc.body.imports {
+			out.imports[dc.file.specs[path]] = true
+		}
+	}
+	return out
+}
+
+// markCarriers collects the declarations of files and marks the carriers.
+func markCarriers(files []*ast.File, scope factScope) *declGraph {
 	var (
 		funcs    = map[string][]*decl{} // package-level functions by name
 		methods  = map[string][]*decl{} // methods by name
@@ -280,6 +379,7 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 		}
 	}
 	errTypes := localErrorTypes(files, methods)
+	expiryNames := localExpiryValues(all, named, scope)
 
 	// Carriers: seeds, then whatever names a carrier.
 	var work []*decl
@@ -290,7 +390,7 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 		}
 	}
 	for _, dc := range all {
-		if dc.seed(scope, errTypes) {
+		if dc.seed(scope, errTypes, expiryNames) {
 			mark(dc)
 		}
 	}
@@ -314,84 +414,34 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 			mark(u)
 		}
 	}
-
-	// Kept: carriers, what kept code names, and the other definitions of
-	// the variables it reads.
-	for _, dc := range all {
-		if dc.carrier {
-			work = append(work, dc)
-			dc.kept = true
-		}
-	}
-	keep := func(dc *decl) {
-		if !dc.kept {
-			dc.kept = true
-			work = append(work, dc)
-		}
-	}
-	for len(work) > 0 {
-		dc := work[len(work)-1]
-		work = work[:len(work)-1]
-		r := dc.body
-		if dc.fn == nil {
-			r = dc.sig // a variable's initialiser
-		}
-		for n := range r.idents {
-			for _, f := range funcs[n] {
-				keep(f)
-			}
-			for _, v := range named[n] {
-				if v.value == nil {
-					continue
-				}
-				keep(v)
-				if !v.isConst {
-					for _, u := range byAssign[n] { // its other definitions
-						keep(u)
-					}
-				}
-			}
-		}
-		for n := range r.sels {
-			for _, m := range methods[n] {
-				keep(m)
-			}
-		}
-		for n := range r.methodRefs {
-			for _, m := range typed[n] {
-				keep(m)
-			}
-		}
-	}
-
-	out := pruned{imports: map[token.Pos]bool{}}
-	for _, dc := range all {
-		fd := dc.fn
-		if fd == nil || dc.kept || fd.Body == nil || fd.Name.Name == "init" && fd.Recv == nil || fd.Type.TypeParams != nil {
-			continue
-		}
-		fd.Body = nil
-		out.bodies++
-		for path := range dc.body.imports {
-			out.imports[dc.file.specs[path]] = true
-		}
-	}
-	return out
+	return &declGraph{funcs: funcs, methods: methods, typed: typed, named: named, all: all, byAssign: byAssign, expiry: expiryNames}
 }
 
 // seed reports whether a declaration may carry a fact by itself.
-func (dc *decl) seed(scope factScope, errTypes map[string]bool) bool {
+func (dc *decl) seed(scope factScope, errTypes, expiryNames map[string]bool) bool {
 	if dc.file.dotHot || dc.sig.envLit || dc.body.envLit {
 		return true
 	}
-	for path := range dc.sig.imports {
-		if scope.interesting(path) {
-			return true
+	for _, r := range []refs{dc.sig, dc.body} {
+		for path := range r.imports {
+			if !scope.interesting(path) {
+				continue
+			}
+			if scope.name == nil {
+				return true
+			}
+			for name := range r.qual[path] {
+				if scope.name(path, name) {
+					return true
+				}
+			}
 		}
-	}
-	for path := range dc.body.imports {
-		if scope.interesting(path) {
-			return true
+		if scope.method != nil {
+			for name := range r.sels {
+				if scope.method(name) {
+					return true
+				}
+			}
 		}
 	}
 	if dc.fn == nil {
@@ -400,12 +450,73 @@ func (dc *decl) seed(scope factScope, errTypes map[string]bool) bool {
 	if scope.configured[dc.fn.Name.Name] {
 		return true
 	}
+	if scope.expiry != nil && !dc.body.mayNameExpiry(scope, expiryNames) {
+		// An expiry classifier compares with an expiry code or text (a
+		// literal, a constant, a table), or calls a classifier (then it
+		// names a carrier).
+		return false
+	}
 	for _, field := range dc.fn.Type.Params.List {
 		if dc.file.mayImplementError(field.Type, scope, errTypes) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayNameExpiry reports whether r names something that may hold an expiry
+// code or text: a string literal, a package-level value of the package
+// that may (expiryNames), or a name selected from an import that may
+// (factScope.expiry).
+func (r refs) mayNameExpiry(scope factScope, expiryNames map[string]bool) bool {
+	if r.expiryLit {
+		return true
+	}
+	for n := range r.idents {
+		if expiryNames[n] {
+			return true
+		}
+	}
+	for path, names := range r.qual {
+		for n := range names {
+			if scope.expiry(path, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localExpiryValues returns, with factScope.expiry, the package-level
+// variables and constants whose declaration may hold an expiry code or
+// text, to a fixpoint.
+func localExpiryValues(all []*decl, named map[string][]*decl, scope factScope) map[string]bool {
+	out := map[string]bool{}
+	if scope.expiry == nil {
+		return out
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, dc := range all {
+			if dc.value == nil || out[dc.value.Names[0].Name] || !dc.sig.mayNameExpiry(scope, out) {
+				continue
+			}
+			for _, n := range dc.value.Names {
+				out[n.Name] = true
+			}
+			changed = true
+		}
+	}
+	return out
+}
+
+// mayBeExpiryText reports whether a string literal (quoted) may be, or be
+// part of, an expiry code or text (sdk.ExpiryCodes; expiryerr's
+// expiryText): it contains "expire" or "token", in any case. A code split
+// into three or more literals ("Exp" + "iredTo" + "ken") is missed.
+func mayBeExpiryText(lit string) bool {
+	l := strings.ToLower(lit)
+	return strings.Contains(l, "expire") || strings.Contains(l, "token")
 }
 
 // mayImplementError reports whether a parameter type may implement error
@@ -566,7 +677,7 @@ type members struct {
 // (methodRefs) or, when the type declares neither a method nor a field of
 // that name, any method of that name (it may be promoted).
 func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
-	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}}
+	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}, qual: map[string]map[string]bool{}}
 	shadowed := map[string]bool{}
 	field := map[*ast.SelectorExpr]bool{}
 	markField := func(e ast.Expr) {
@@ -659,6 +770,10 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 			if x != nil {
 				if path, ok := fs.imports[x.Name]; ok {
 					r.imports[path] = true
+					if r.qual[path] == nil {
+						r.qual[path] = map[string]bool{}
+					}
+					r.qual[path][n.Sel.Name] = true
 					if !shadowed[x.Name] {
 						return false
 					}
@@ -686,6 +801,9 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 		case *ast.BasicLit:
 			if n.Kind == token.STRING && sdk.MayMentionCredentialVars([]byte(n.Value)) {
 				r.envLit = true
+			}
+			if n.Kind == token.STRING && mayBeExpiryText(n.Value) {
+				r.expiryLit = true
 			}
 		}
 		return true

@@ -1,0 +1,479 @@
+package driver
+
+// # Fact packages that cannot carry a fact leave the source set
+//
+// A package of the source set that was not requested is there for its
+// facts (see load.go's package comment). Many cannot have any: seaweedfs's
+// filer, storage and operation packages reach aws-sdk-go only through
+// s3_constants, which imports service/s3 for package-level tables of
+// []*s3.Grant; prometheus/config reaches it through sigv4 for a config
+// struct. Before type-checking, leaveSourceSet decides, bottom-up over the
+// import graph, which of those candidates are "factful", with prune.go's
+// carrier analysis and finer questions about the names a declaration
+// selects from its imports:
+//
+//   - a name of an SDK package may lead to a fact when it is a type that
+//     structurally reaches (fields, pointers, slices, maps, signatures,
+//     interface methods, embedding, methods) a type passes/sdk describes
+//     (sdk.DescribedType: clients, options, configs, sessions, credentials
+//     and providers, retryers, SDK errors), a variable of such a type, or
+//     a function whose signature reaches one or has an error parameter or
+//     result; a constant never does (its value is in the export data of
+//     the package that uses it). The SDK package is read from export data;
+//     one that cannot be read leads to a fact;
+//   - a name of another candidate leads to a fact when that candidate is
+//     factful and the name is one of its carriers' or a package-level
+//     variable or type that names something that leads to a fact; every
+//     name of a requested or EnvOnly package, or of a package whose
+//     functions configuration names, does;
+//   - a selector may be a method that leads to a fact when it is the name
+//     of a carrier method of a factful candidate the package imports;
+//   - a function with a parameter that may implement error is a carrier
+//     only when it names something that may hold an expiry code or text
+//     (expiryerr's classifiers compare with one, or call a classifier,
+//     which is a carrier): a string literal with "expire" or "token", a
+//     package-level value whose declaration does, or a constant of an
+//     import whose value does (read from export data; unknown: it may).
+//
+// When something cannot be decided (a parse error, a configuration that
+// does not load, a name the export data does not hold) the package is
+// factful. A candidate with no carrier is not factful: no pass can export
+// a fact about it that matters to another package. It leaves the source
+// set and is loaded as a dependency: from export data when the build
+// cache holds it, read against the source packages it mentions (they are
+// seeded into the export importer, and every reader waits for them, as for
+// EnvOnly packages), else from source with function bodies skipped.
+// checker.Analyze never sees it.
+//
+// # The fast path
+//
+// sdk.Analyzer's ReachesSDK is a package fact: a package that imports
+// only packages that left the set would find no fact on them, and would
+// fall back to walking types.Package.Imports, which export data fills only
+// with the packages its API mentions. Its rules would return early where
+// they ran before. After loading, fixReach gives every package that left
+// the set and was read from export data an import that reaches an SDK, as
+// its metadata says it has, so the walk finds what the fact said.
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/types"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/credlint/credlint/passes/sdk"
+)
+
+// declareNonFactful, when set (tests), declares every candidate not
+// factful: the layouts that need a candidate's facts then lose findings.
+var declareNonFactful = false
+
+// factInfo is what the decision found in a candidate.
+type factInfo struct {
+	factful bool
+	// names are the package-level functions, variables and types that may
+	// lead to a fact; methods the carrier methods' names.
+	names, methods map[string]bool
+	// expiry are the package-level values that may hold an expiry code or
+	// text.
+	expiry map[string]bool
+}
+
+// parsedFiles are a package's files parsed for the decision, kept for its
+// type-checking.
+type parsedFiles struct {
+	files []*ast.File
+	errs  []error
+}
+
+// factDecider decides which candidates are factful.
+type factDecider struct {
+	l       *loader
+	source  map[string]bool
+	infos   map[string]*factInfo // decided candidates, by ID
+	parsed  map[string]parsedFiles
+	unsafe  map[string][]string // envOnlyDeps: export data that may mention a source package
+	leadsTo map[*types.Named]int8
+}
+
+// leaveSourceSet decides which candidates (source-set packages that were
+// neither requested, nor EnvOnly, nor test variants) are factful, removes
+// the others from source, and returns them. The files of the factful ones
+// stay parsed in l.parsed.
+func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[string]bool) map[string]bool {
+	requestedOrNot, _ := prunable(meta, source)
+	var cands []*packages.Package
+	packages.Visit(meta, nil, func(p *packages.Package) {
+		if requestedOrNot[p.ID] && !envOnly[p.ID] && !strings.Contains(p.ID, " [") {
+			cands = append(cands, p)
+		}
+	})
+	removed := map[string]bool{}
+	if len(cands) == 0 {
+		return removed
+	}
+	d := &factDecider{l: l, source: source, infos: map[string]*factInfo{}, parsed: map[string]parsedFiles{},
+		unsafe: envOnlyDeps(meta, envOnly), leadsTo: map[*types.Named]int8{}}
+	// Parse every candidate first, in parallel (parseFiles is too).
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for _, p := range cands {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			files, errs := parseFiles(l.fset, p.CompiledGoFiles, parser.AllErrors|parser.SkipObjectResolution)
+			mu.Lock()
+			d.parsed[p.ID] = parsedFiles{files, errs}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	for _, p := range cands { // dependency order
+		info := d.decide(p)
+		d.infos[p.ID] = info
+		if !info.factful {
+			removed[p.ID] = true
+			delete(source, p.ID)
+			delete(d.parsed, p.ID)
+		}
+	}
+	l.parsed = d.parsed
+	return removed
+}
+
+// decide decides one candidate, its imports decided.
+func (d *factDecider) decide(p *packages.Package) *factInfo {
+	unsure := &factInfo{factful: true}
+	if declareNonFactful {
+		return &factInfo{}
+	}
+	pf := d.parsed[p.ID]
+	if len(p.CompiledGoFiles) == 0 || len(listErrors(p)) > 0 {
+		return unsure
+	}
+	for _, err := range pf.errs {
+		if err != nil {
+			return unsure
+		}
+	}
+	cfgPaths, cfgNames, ok := configuredNames(filepath.Dir(p.CompiledGoFiles[0]), p.PkgPath)
+	if !ok {
+		return unsure
+	}
+	imported := func(path string) *packages.Package { return p.Imports[path] }
+	scope := factScope{
+		interesting: func(path string) bool {
+			imp := imported(path)
+			switch {
+			case imp == nil, sdk.IsSDKPath(imp.PkgPath), cfgPaths[imp.PkgPath]:
+				return true
+			case d.source[imp.ID]:
+				if info := d.infos[imp.ID]; info != nil {
+					return info.factful
+				}
+				return true // requested, EnvOnly, a test variant
+			}
+			return false
+		},
+		importName: func(path string) string {
+			if imp := imported(path); imp != nil {
+				return imp.Name
+			}
+			return ""
+		},
+		errorType: func(path, name string) (bool, bool) {
+			imp := imported(path)
+			if imp == nil {
+				return false, false
+			}
+			pkg := d.exportTypes(imp)
+			if pkg == nil {
+				return false, false
+			}
+			tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+			if !ok {
+				return false, false
+			}
+			return mayBeError(tn.Type()), true
+		},
+		configured: cfgNames,
+		name: func(path, name string) bool {
+			imp := imported(path)
+			switch {
+			case imp == nil || cfgPaths[imp.PkgPath]:
+				return true
+			case sdk.IsSDKPath(imp.PkgPath):
+				return d.sdkNameLeads(imp, name)
+			}
+			if info := d.infos[imp.ID]; info != nil {
+				return info.names[name]
+			}
+			return true
+		},
+		method: func(name string) bool {
+			for _, imp := range p.Imports {
+				if info := d.infos[imp.ID]; info != nil && info.methods[name] {
+					return true
+				}
+			}
+			return false
+		},
+		expiry: func(path, name string) bool {
+			imp := imported(path)
+			switch {
+			case imp == nil:
+				return true
+			case isStd(imp.PkgPath):
+				return false
+			}
+			if info := d.infos[imp.ID]; info != nil {
+				return info.expiry[name]
+			}
+			if d.source[imp.ID] {
+				return true
+			}
+			pkg := d.exportTypes(imp)
+			if pkg == nil {
+				return true
+			}
+			switch obj := pkg.Scope().Lookup(name).(type) {
+			case *types.Const:
+				return obj.Val().Kind() != constant.String || mayBeExpiryText(strconv.Quote(constant.StringVal(obj.Val())))
+			case *types.TypeName, *types.Func:
+				return false
+			}
+			return true
+		},
+	}
+	g := markCarriers(pf.files, scope)
+	info := &factInfo{names: map[string]bool{}, methods: map[string]bool{}, expiry: g.expiry}
+	for _, dc := range g.all {
+		if !dc.carrier {
+			continue
+		}
+		info.factful = true
+		switch {
+		case dc.fn != nil && dc.fn.Recv != nil:
+			info.methods[dc.fn.Name.Name] = true
+		case dc.fn != nil:
+			info.names[dc.fn.Name.Name] = true
+		case dc.value != nil:
+			for _, n := range dc.value.Names {
+				info.names[n.Name] = true
+			}
+		default:
+			info.names[dc.typ.Name.Name] = true
+		}
+	}
+	return info
+}
+
+// exportTypes returns the types of a package outside the source set read
+// from export data, or nil when it cannot be read now (no export data, or
+// export data that may mention a source-set package not yet loaded).
+func (d *factDecider) exportTypes(imp *packages.Package) *types.Package {
+	if d.source[imp.ID] || len(d.unsafe[imp.ID]) > 0 {
+		return nil
+	}
+	pkg, err := d.l.exports.load(imp.PkgPath)
+	if err != nil {
+		return nil
+	}
+	return pkg
+}
+
+// sdkNameLeads reports whether a name of an SDK package may lead to a
+// fact (see the comment at the top of this file).
+func (d *factDecider) sdkNameLeads(imp *packages.Package, name string) bool {
+	pkg := d.exportTypes(imp)
+	if pkg == nil {
+		return true
+	}
+	switch obj := pkg.Scope().Lookup(name).(type) {
+	case *types.Const:
+		return false
+	case *types.TypeName, *types.Var:
+		return d.leads(obj.Type())
+	case *types.Func:
+		sig := obj.Type().(*types.Signature)
+		return d.leads(sig) || tupleHasError(sig.Params()) || tupleHasError(sig.Results())
+	}
+	return true // not found: unsure
+}
+
+// leads reports whether t structurally reaches a type passes/sdk
+// describes.
+func (d *factDecider) leads(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Alias:
+		return d.leads(types.Unalias(t))
+	case *types.Named:
+		if sdk.DescribedType(t) {
+			return true
+		}
+		switch d.leadsTo[t] {
+		case 1:
+			return true
+		case 2, 3: // no, or being decided (a cycle adds nothing)
+			return false
+		}
+		d.leadsTo[t] = 3
+		out := d.leads(t.Underlying())
+		for i := 0; !out && i < t.NumMethods(); i++ {
+			out = d.leads(t.Method(i).Type())
+		}
+		if args := t.TypeArgs(); args != nil {
+			for i := 0; !out && i < args.Len(); i++ {
+				out = d.leads(args.At(i))
+			}
+		}
+		d.leadsTo[t] = 2
+		if out {
+			d.leadsTo[t] = 1
+		}
+		return out
+	case *types.Pointer:
+		return d.leads(t.Elem())
+	case *types.Slice:
+		return d.leads(t.Elem())
+	case *types.Array:
+		return d.leads(t.Elem())
+	case *types.Chan:
+		return d.leads(t.Elem())
+	case *types.Map:
+		return d.leads(t.Key()) || d.leads(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if d.leads(t.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Signature:
+		return d.leads(t.Params()) || d.leads(t.Results())
+	case *types.Tuple:
+		for i := range t.Len() {
+			if d.leads(t.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Interface:
+		for i := range t.NumMethods() {
+			if d.leads(t.Method(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Basic, *types.TypeParam:
+		return false
+	}
+	return true
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// mayBeError reports whether t or *t implements error.
+func mayBeError(t types.Type) bool {
+	if types.Implements(t, errorIface) {
+		return true
+	}
+	_, isIface := t.Underlying().(*types.Interface)
+	return !isIface && types.Implements(types.NewPointer(t), errorIface)
+}
+
+func tupleHasError(t *types.Tuple) bool {
+	for i := range t.Len() {
+		if mayBeError(t.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// seededBy returns the source-set packages that the export data of the
+// packages that left the set and are read from export data may mention:
+// their dependencies in the source set.
+func seededBy(meta []*packages.Package, removed, source, deps map[string]bool) map[string]bool {
+	seeds := map[string]bool{}
+	seen := map[string]bool{}
+	var mark func(p *packages.Package)
+	mark = func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if seen[imp.ID] {
+				continue
+			}
+			seen[imp.ID] = true
+			if source[imp.ID] {
+				seeds[imp.ID] = true
+			}
+			mark(imp)
+		}
+	}
+	packages.Visit(meta, nil, func(p *packages.Package) {
+		if removed[p.ID] && !deps[p.ID] {
+			mark(p)
+		}
+	})
+	return seeds
+}
+
+// fixReach gives every package that left the source set and was read from
+// export data an import that reaches an SDK when its types do not list
+// one (see the comment at the top of this file). It runs after loading.
+func (l *loader) fixReach(meta []*packages.Package, removed map[string]bool) {
+	if len(removed) == 0 {
+		return
+	}
+	reaches := map[string]bool{}
+	typesOf := func(p *packages.Package) *types.Package {
+		if lp := l.loaded[p.ID]; lp != nil {
+			if lp.pkg == nil {
+				return nil
+			}
+			return lp.pkg.Types
+		}
+		l.exports.mu.Lock()
+		t := l.exports.pkgs[p.PkgPath]
+		l.exports.mu.Unlock()
+		if t == nil && sdk.IsSDKPath(p.PkgPath) {
+			t, _ = l.exports.load(p.PkgPath)
+		}
+		return t
+	}
+	packages.Visit(meta, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			if reaches[imp.ID] || sdk.IsSDKPath(imp.PkgPath) {
+				reaches[p.ID] = true
+			}
+		}
+		if !removed[p.ID] || l.loaded[p.ID] != nil {
+			return
+		}
+		t := typesOf(p)
+		if t == nil || !reaches[p.ID] || sdk.Reaches(t) {
+			return
+		}
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			imp := p.Imports[path]
+			if !reaches[imp.ID] && !sdk.IsSDKPath(imp.PkgPath) {
+				continue
+			}
+			if via := typesOf(imp); via != nil && sdk.Reaches(via) {
+				t.SetImports(append(slices.Clip(t.Imports()), via))
+				return
+			}
+		}
+	})
+}
