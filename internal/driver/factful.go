@@ -76,6 +76,9 @@ import (
 // factful: the layouts that need a candidate's facts then lose findings.
 var declareNonFactful = false
 
+// fixReachOn enables fixReach; tests turn it off to show it matters.
+var fixReachOn = true
+
 // factInfo is what the decision found in a candidate.
 type factInfo struct {
 	factful bool
@@ -433,7 +436,7 @@ func seededBy(meta []*packages.Package, removed, source, deps map[string]bool) m
 // export data an import that reaches an SDK when its types do not list
 // one (see the comment at the top of this file). It runs after loading.
 func (l *loader) fixReach(meta []*packages.Package, removed map[string]bool) {
-	if len(removed) == 0 {
+	if len(removed) == 0 || !fixReachOn {
 		return
 	}
 	reaches := map[string]bool{}
