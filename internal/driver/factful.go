@@ -145,6 +145,7 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 	for _, p := range cands { // dependency order
 		info := d.decide(p)
 		d.infos[p.ID] = info
+
 		if !info.factful {
 			removed[p.ID] = true
 			delete(source, p.ID)
@@ -250,13 +251,15 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 			if pkg == nil {
 				return true
 			}
+			// expiryerr reads an import's constants (astq.StringConst),
+			// never its variables (expiryTables are the package's own).
 			switch obj := pkg.Scope().Lookup(name).(type) {
 			case *types.Const:
-				return obj.Val().Kind() != constant.String || mayBeExpiryText(strconv.Quote(constant.StringVal(obj.Val())))
-			case *types.TypeName, *types.Func:
-				return false
+				return obj.Val().Kind() == constant.String && mayBeExpiryText(strconv.Quote(constant.StringVal(obj.Val())))
+			case nil:
+				return true
 			}
-			return true
+			return false
 		},
 	}
 	g := markCarriers(pf.files, scope)
@@ -265,6 +268,7 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 		if !dc.carrier {
 			continue
 		}
+
 		info.factful = true
 		switch {
 		case dc.fn != nil && dc.fn.Recv != nil:
