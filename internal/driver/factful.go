@@ -12,8 +12,9 @@ package driver
 // carrier analysis and finer questions about the names a declaration
 // selects from its imports:
 //
-//   - a name of an SDK package may lead to a fact when it is a type that
-//     structurally reaches (fields, pointers, slices, maps, signatures,
+//   - a name of an SDK package may lead to a fact when passes/sdk's tables
+//     name it (sdk.Listed: minio-go's MaxRetry, an int, is a retry knob),
+//     or it is a type that structurally reaches (fields, pointers, slices, maps, signatures,
 //     interface methods, embedding, methods) a type passes/sdk describes
 //     (sdk.DescribedType: clients, options, configs, sessions, credentials
 //     and providers, retryers, SDK errors), a variable of such a type, or
@@ -307,7 +308,11 @@ func (d *factDecider) sdkNameLeads(imp *packages.Package, name string) bool {
 	if pkg == nil {
 		return true
 	}
-	switch obj := pkg.Scope().Lookup(name).(type) {
+	obj := pkg.Scope().Lookup(name)
+	if obj != nil && sdk.Listed(obj) {
+		return true // minio.MaxRetry, a knob of type int
+	}
+	switch obj := obj.(type) {
 	case *types.Const:
 		return false
 	case *types.TypeName, *types.Var:

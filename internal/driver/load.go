@@ -36,6 +36,13 @@
 // inside that set. A package of the set that was not requested is there
 // for its facts alone: it is type-checked with only the function bodies
 // that can carry a fact (pruneBodies, prune.go), the others set to nil.
+// One that cannot carry any (it reaches an SDK only for its data types,
+// or through packages whose names lead to nothing a pass recognises:
+// leaveSourceSet, factful.go) leaves the set before type-checking and is
+// loaded like the packages below, its export data read against the
+// source packages it mentions (seeded, as for the EnvOnly packages'
+// importers). A package that reaches an SDK only through such packages
+// is still analyzed as reaching one (fixReach, factful.go).
 //
 // Every other package is a dependency whose types are needed, not its
 // analysis: read from its export data when the go command has it, else

@@ -8,9 +8,9 @@ import (
 // describedOnce builds describedTypes.
 var describedOnce sync.Once
 
-// describedTypes are the SDK types this package's tables describe: every
-// type listed in a table, and every receiver or struct type whose methods
-// or fields a table lists (the config, options and session types whose
+// describedTypes are the SDK package-level objects this package's tables
+// name: every function, variable and type listed in a table, and every
+// receiver or struct type whose methods or fields a table lists (the config, options and session types whose
 // credential and retry fields are knobs, the clients whose methods are
 // operations, the providers whose methods are retrievals).
 var describedTypes map[Symbol]bool
@@ -18,21 +18,21 @@ var describedTypes map[Symbol]bool
 // symbolTables lists the tables keyed by Symbol, for describedTypes.
 func symbolTables() []func(yield func(Symbol)) {
 	return []func(yield func(Symbol)){
-		keys(requestBodyFields), keys(nonSeekingReaders), keys(clientTypes), keys(constructors),
-		keys(credConstructors), keys(credTypes), keys(credVars), keys(credFields), keys(endpointFields),
-		keys(credSetters), keys(endpointSetters), keys(credValueTypes), keys(credProviderTypes),
-		keys(credEnvVars), keys(stringPointerHelpers), keys(snapshotMethods), keys(credValueFields),
-		keys(operationReceivers), keys(notOperations), keys(errorStreams), keys(headOperations),
-		keys(errorTypes), keys(classifierFuncs), keys(expiryClassifiers), keys(errorCodeMethods),
-		keys(errorCodeFields), keys(stsCredTypes), keys(signers), keys(baseKeyFields), keys(envSliceFields),
-		keys(envPairTypes), keys(presignMethods), keys(configMerges), keys(presignExpiries),
-		keys(credExpiryFields), keys(expiryTypes), keys(expirySetters), keys(providerInterfaces),
-		keys(stsExpirationFields), keys(timeHelpers), keys(contextCtors), keys(fieldKnobs), keys(funcKnobs),
-		keys(varKnobs), keys(noRetryerTypes), keys(retryerSetters), keys(retryerFields), keys(intPointerHelpers),
+		symbolsOf(requestBodyFields), symbolsOf(nonSeekingReaders), symbolsOf(clientTypes), symbolsOf(constructors),
+		symbolsOf(credConstructors), symbolsOf(credTypes), symbolsOf(credVars), symbolsOf(credFields), symbolsOf(endpointFields),
+		symbolsOf(credSetters), symbolsOf(endpointSetters), symbolsOf(credValueTypes), symbolsOf(credProviderTypes),
+		symbolsOf(credEnvVars), symbolsOf(stringPointerHelpers), symbolsOf(snapshotMethods), symbolsOf(credValueFields),
+		symbolsOf(operationReceivers), symbolsOf(notOperations), symbolsOf(errorStreams), symbolsOf(headOperations),
+		symbolsOf(errorTypes), symbolsOf(classifierFuncs), symbolsOf(expiryClassifiers), symbolsOf(errorCodeMethods),
+		symbolsOf(errorCodeFields), symbolsOf(stsCredTypes), symbolsOf(signers), symbolsOf(baseKeyFields), symbolsOf(envSliceFields),
+		symbolsOf(envPairTypes), symbolsOf(presignMethods), symbolsOf(configMerges), symbolsOf(presignExpiries),
+		symbolsOf(credExpiryFields), symbolsOf(expiryTypes), symbolsOf(expirySetters), symbolsOf(providerInterfaces),
+		symbolsOf(stsExpirationFields), symbolsOf(timeHelpers), symbolsOf(contextCtors), symbolsOf(fieldKnobs), symbolsOf(funcKnobs),
+		symbolsOf(varKnobs), symbolsOf(noRetryerTypes), symbolsOf(retryerSetters), symbolsOf(retryerFields), symbolsOf(intPointerHelpers),
 	}
 }
 
-func keys[V any](m map[Symbol]V) func(yield func(Symbol)) {
+func symbolsOf[V any](m map[Symbol]V) func(yield func(Symbol)) {
 	return func(yield func(Symbol)) {
 		for s := range m {
 			yield(s)
@@ -47,6 +47,31 @@ func keys[V any](m map[Symbol]V) func(yield func(Symbol)) {
 // it whether an SDK type can lead a package to a fact (an SDK data type,
 // such as aws-sdk-go's s3.Grant, cannot).
 func DescribedType(t types.Type) bool {
+	initDescribed()
+	if NamedOf(t) == nil {
+		return false
+	}
+	if describedTypes[TypeSymbol(t)] {
+		return true
+	}
+	if _, ok := ClientTypeOf(t); ok {
+		return true
+	}
+	if _, ok := ErrorType(t); ok {
+		return true
+	}
+	return false
+}
+
+// Listed reports whether a package-level object of an SDK (a function, a
+// variable such as minio-go's MaxRetry, a type) is named in one of this
+// package's tables, or owns a method or field that is.
+func Listed(obj types.Object) bool {
+	initDescribed()
+	return describedTypes[SymbolOf(obj)]
+}
+
+func initDescribed() {
 	describedOnce.Do(func() {
 		describedTypes = map[Symbol]bool{}
 		for _, table := range symbolTables() {
@@ -61,18 +86,11 @@ func DescribedType(t types.Type) bool {
 		for _, s := range errorStreams {
 			describedTypes[Symbol{Path: s.Path, Name: s.Recv}] = true
 		}
+		for _, s := range []Symbol{CredentialsProviderFunc, RequestSend, NewPresignClient} {
+			if s.Recv != "" {
+				s.Name = s.Recv
+			}
+			describedTypes[Symbol{Path: s.Path, Name: s.Name}] = true
+		}
 	})
-	if NamedOf(t) == nil {
-		return false
-	}
-	if describedTypes[TypeSymbol(t)] {
-		return true
-	}
-	if _, ok := ClientTypeOf(t); ok {
-		return true
-	}
-	if _, ok := ErrorType(t); ok {
-		return true
-	}
-	return false
 }
