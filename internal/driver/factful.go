@@ -27,6 +27,9 @@ package driver
 //     variable or type that names something that leads to a fact; every
 //     name of a requested or EnvOnly package, or of a package whose
 //     functions configuration names, does;
+//   - an interface type whose methods name anything of an SDK package or
+//     of a factful candidate leads to a fact (a method may mirror an SDK
+//     operation, sdk.MirroredOperation, whatever the types it names);
 //   - a selector may be a method that leads to a fact when it is the name
 //     of a carrier method of a factful candidate the package imports;
 //   - a function with a parameter that may implement error is a carrier

@@ -10,17 +10,19 @@ import (
 )
 
 // factfulMust are the findings of ./shop and ./plain in testdata/driverfix
-// that need the facts of wrap and box, and sdk.Analyzer's answer for
-// plain.
+// that need the facts of wrap, box and mirror, and (the last)
+// sdk.Analyzer's answer for plain.
 var factfulMust = []string{
-	"shop/shop.go:17:5: globalclient: client (*s3.Client) is process-wide (set at its declaration) on literal keys from wrap/wrap.go:11",
-	"shop/shop.go:19:5: globalclient: shelf (holds a *s3.Client)",
-	"shop/shop.go:33:23: expiryerr: expiry is found by text (in plain.IsExpired",
+	"shop/shop.go:18:5: globalclient: client (*s3.Client) is process-wide (set at its declaration) on literal keys from wrap/wrap.go:11",
+	"shop/shop.go:20:5: globalclient: shelf (holds a *s3.Client)",
+	"shop/shop.go:41:13: expiryerr: mirror.Fetch (s3.S3.GetObject at mirror/mirror.go:18) fails forever in this loop",
+	"shop/shop.go:34:23: expiryerr: expiry is found by text (in plain.IsExpired",
 }
 
-// TestNotFactfulLeavesSourceSet: acl and catalog cannot carry a fact and
-// are loaded as dependencies; wrap and box, whose names lead to a client,
-// are analyzed for their facts.
+// TestNotFactfulLeavesSourceSet: acl, catalog and listing cannot carry a
+// fact and are loaded as dependencies; wrap and box, whose names lead to a
+// client, and mirror, whose interface mirrors an operation, are analyzed
+// for their facts.
 func TestNotFactfulLeavesSourceSet(t *testing.T) {
 	prog, err := driver.Load(context.Background(), driver.LoadConfig{Dir: driverFixDir(), Env: offlineEnv}, "./shop", "./plain")
 	if err != nil {
@@ -31,7 +33,7 @@ func TestNotFactfulLeavesSourceSet(t *testing.T) {
 		got = append(got, strings.TrimPrefix(id, "example.com/driverfix/"))
 	}
 	slices.Sort(got)
-	if want := []string{"box", "plain", "shop", "wrap"}; !slices.Equal(got, want) {
+	if want := []string{"box", "mirror", "plain", "shop", "wrap"}; !slices.Equal(got, want) {
 		t.Errorf("source set = %v, want %v", got, want)
 	}
 }
@@ -47,7 +49,7 @@ func TestNotFactfulMatters(t *testing.T) {
 	t.Run("everything not factful", func(t *testing.T) {
 		defer driver.SetDeclareNonFactful(true)()
 		got := output(t, driverFixDir(), patterns, driver.LoadConfig{})
-		for _, m := range factfulMust[:2] {
+		for _, m := range factfulMust[:3] {
 			if strings.Contains(got, m) {
 				t.Errorf("finding %q without wrap's facts:\n%s", m, got)
 			}
@@ -56,7 +58,7 @@ func TestNotFactfulMatters(t *testing.T) {
 	t.Run("no fixReach", func(t *testing.T) {
 		defer driver.SetFixReach(false)()
 		got := output(t, driverFixDir(), patterns, driver.LoadConfig{})
-		if strings.Contains(got, factfulMust[2]) {
+		if strings.Contains(got, factfulMust[3]) {
 			t.Errorf("plain's classifier fact without fixReach:\n%s", got)
 		}
 	})

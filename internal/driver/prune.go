@@ -164,6 +164,10 @@ type refs struct {
 	// expiryLit: a string literal that may be part of an expiry code or
 	// text (expiryerr's classifiers compare with one).
 	expiryLit bool
+	// ifaceImports are the import paths named in the methods of an
+	// interface type (its methods may mirror an SDK operation:
+	// sdk.MirroredOperation).
+	ifaceImports map[string]bool
 }
 
 // decl is a function or method declaration, or a package-level value or
@@ -423,6 +427,11 @@ func (dc *decl) seed(scope factScope, errTypes, expiryNames map[string]bool) boo
 		return true
 	}
 	for _, r := range []refs{dc.sig, dc.body} {
+		for path := range r.ifaceImports {
+			if scope.interesting(path) {
+				return true // a method that may mirror an operation
+			}
+		}
 		for path := range r.imports {
 			if !scope.interesting(path) {
 				continue
@@ -677,7 +686,7 @@ type members struct {
 // (methodRefs) or, when the type declares neither a method nor a field of
 // that name, any method of that name (it may be promoted).
 func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
-	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}, qual: map[string]map[string]bool{}}
+	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}, qual: map[string]map[string]bool{}, ifaceImports: map[string]bool{}}
 	shadowed := map[string]bool{}
 	field := map[*ast.SelectorExpr]bool{}
 	markField := func(e ast.Expr) {
@@ -812,6 +821,26 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 		if n != nil && !isNilNode(n) {
 			ast.Inspect(n, visit)
 		}
+	}
+	for _, n := range nodes {
+		if n == nil || isNilNode(n) {
+			continue
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			it, ok := n.(*ast.InterfaceType)
+			if !ok || it.Methods == nil || len(it.Methods.List) == 0 {
+				return true
+			}
+			ast.Inspect(it, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if x, ok := sel.X.(*ast.Ident); ok && fs.imports[x.Name] != "" {
+						r.ifaceImports[fs.imports[x.Name]] = true
+					}
+				}
+				return true
+			})
+			return false
+		})
 	}
 	return r
 }

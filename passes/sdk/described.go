@@ -15,20 +15,23 @@ var describedOnce sync.Once
 // operations, the providers whose methods are retrievals).
 var describedTypes map[Symbol]bool
 
-// symbolTables lists the tables keyed by Symbol, for describedTypes.
+// symbolTables lists the tables keyed by Symbol, for describedTypes, but
+// valueHelper's: aws.String, aws.Int and aws.ToTime matter only inside
+// the expression a rule evaluates (a constant through a pointer), never
+// to a fact.
 func symbolTables() []func(yield func(Symbol)) {
 	return []func(yield func(Symbol)){
 		symbolsOf(requestBodyFields), symbolsOf(nonSeekingReaders), symbolsOf(clientTypes), symbolsOf(constructors),
 		symbolsOf(credConstructors), symbolsOf(credTypes), symbolsOf(credVars), symbolsOf(credFields), symbolsOf(endpointFields),
 		symbolsOf(credSetters), symbolsOf(endpointSetters), symbolsOf(credValueTypes), symbolsOf(credProviderTypes),
-		symbolsOf(credEnvVars), symbolsOf(stringPointerHelpers), symbolsOf(snapshotMethods), symbolsOf(credValueFields),
+		symbolsOf(credEnvVars), symbolsOf(snapshotMethods), symbolsOf(credValueFields),
 		symbolsOf(operationReceivers), symbolsOf(notOperations), symbolsOf(errorStreams), symbolsOf(headOperations),
 		symbolsOf(errorTypes), symbolsOf(classifierFuncs), symbolsOf(expiryClassifiers), symbolsOf(errorCodeMethods),
 		symbolsOf(errorCodeFields), symbolsOf(stsCredTypes), symbolsOf(signers), symbolsOf(baseKeyFields), symbolsOf(envSliceFields),
 		symbolsOf(envPairTypes), symbolsOf(presignMethods), symbolsOf(configMerges), symbolsOf(presignExpiries),
 		symbolsOf(credExpiryFields), symbolsOf(expiryTypes), symbolsOf(expirySetters), symbolsOf(providerInterfaces),
-		symbolsOf(stsExpirationFields), symbolsOf(timeHelpers), symbolsOf(contextCtors), symbolsOf(fieldKnobs), symbolsOf(funcKnobs),
-		symbolsOf(varKnobs), symbolsOf(noRetryerTypes), symbolsOf(retryerSetters), symbolsOf(retryerFields), symbolsOf(intPointerHelpers),
+		symbolsOf(stsExpirationFields), symbolsOf(contextCtors), symbolsOf(fieldKnobs), symbolsOf(funcKnobs),
+		symbolsOf(varKnobs), symbolsOf(noRetryerTypes), symbolsOf(retryerSetters), symbolsOf(retryerFields),
 	}
 }
 
@@ -93,4 +96,10 @@ func initDescribed() {
 			describedTypes[Symbol{Path: s.Path, Name: s.Name}] = true
 		}
 	})
+}
+
+// valueHelper reports whether sym is a helper that turns a value into a
+// pointer or back (aws.String, aws.Int, aws.ToTime).
+func valueHelper(sym Symbol) bool {
+	return stringPointerHelpers[sym] || intPointerHelpers[sym] || timeHelpers[sym] != None
 }

@@ -10,6 +10,7 @@ import (
 
 	"example.com/driverfix/box"
 	"example.com/driverfix/catalog"
+	"example.com/driverfix/mirror"
 	"example.com/driverfix/plain"
 	"example.com/driverfix/wrap"
 )
@@ -31,4 +32,15 @@ var Index = catalog.Public("index")
 func Expired(ctx context.Context) bool {
 	_, err := client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("b"), Key: aws.String("k")})
 	return err != nil && plain.IsExpired(err) // expiryerr, from plain's fact
+}
+
+// Loop retries forever on the errors of mirror.Fetch (an S3 operation's,
+// through an interface that mirrors it).
+func Loop(api mirror.API) {
+	for {
+		if err := mirror.Fetch(api); err != nil { // expiryerr, from mirror's fact
+			continue
+		}
+		return
+	}
 }
