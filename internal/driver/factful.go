@@ -35,7 +35,8 @@ package driver
 //   - a function with a parameter that may implement error is a carrier
 //     only when it names something that may hold an expiry code or text
 //     (expiryerr's classifiers compare with one, or call a classifier,
-//     which is a carrier): a string literal with "expire" or "token", a
+//     which is a carrier): a string literal that may be part of one
+//     (mayBeExpiryText), a
 //     package-level value whose declaration does, or a constant of an
 //     import whose value does (read from export data; unknown: it may).
 //
@@ -63,9 +64,13 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/parser"
+	"go/scanner"
+	"go/token"
 	"go/types"
 	"maps"
+	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,6 +112,7 @@ type factDecider struct {
 	source  map[string]bool
 	infos   map[string]*factInfo // decided candidates, by ID
 	parsed  map[string]parsedFiles
+	scans   map[string]*scanned
 	unsafe  map[string][]string // envOnlyDeps: export data that may mention a source package
 	leadsTo map[*types.Named]int8
 }
@@ -128,20 +134,21 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 		return removed
 	}
 	d := &factDecider{l: l, source: source, infos: map[string]*factInfo{}, parsed: map[string]parsedFiles{},
-		unsafe: envOnlyDeps(meta, envOnly), leadsTo: map[*types.Named]int8{}}
-	// Parse every candidate first, in parallel (parseFiles is too).
+		scans: make(map[string]*scanned, len(cands)), unsafe: envOnlyDeps(meta, envOnly), leadsTo: map[*types.Named]int8{}}
+	// Scan every candidate first, in parallel: most are decided from
+	// their tokens alone (factDecider.clean), without being parsed.
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, p := range cands {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			files, errs := parseFiles(l.fset, p.CompiledGoFiles, parser.AllErrors|parser.SkipObjectResolution)
+			sc := scanPackage(p)
 			mu.Lock()
-			d.parsed[p.ID] = parsedFiles{files, errs}
+			d.scans[p.ID] = sc
 			mu.Unlock()
 		}()
 	}
@@ -149,7 +156,6 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 	for _, p := range cands { // dependency order
 		info := d.decide(p)
 		d.infos[p.ID] = info
-
 		if !info.factful {
 			removed[p.ID] = true
 			delete(source, p.ID)
@@ -166,14 +172,8 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 	if declareNonFactful {
 		return &factInfo{}
 	}
-	pf := d.parsed[p.ID]
 	if len(p.CompiledGoFiles) == 0 || len(listErrors(p)) > 0 {
 		return unsure
-	}
-	for _, err := range pf.errs {
-		if err != nil {
-			return unsure
-		}
 	}
 	cfgPaths, cfgNames, ok := configuredNames(filepath.Dir(p.CompiledGoFiles[0]), p.PkgPath)
 	if !ok {
@@ -266,7 +266,17 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 			return false
 		},
 	}
-	g := markCarriers(pf.files, scope)
+	if d.clean(p, scope) {
+		return &factInfo{}
+	}
+	files, errs := parseFiles(d.l.fset, p.CompiledGoFiles, parser.AllErrors|parser.SkipObjectResolution)
+	for _, err := range errs {
+		if err != nil {
+			return unsure
+		}
+	}
+	d.parsed[p.ID] = parsedFiles{files, errs}
+	g := markCarriers(files, scope)
 	info := &factInfo{names: map[string]bool{}, methods: map[string]bool{}, expiry: g.expiry}
 	for _, dc := range g.all {
 		if !dc.carrier {
@@ -491,4 +501,143 @@ func (l *loader) fixReach(meta []*packages.Package, removed map[string]bool) {
 			}
 		}
 	})
+}
+
+// scanned is what the tokens of a package's files say, before parsing.
+type scanned struct {
+	// unsure: a file that cannot be read or scanned, or an import whose
+	// name is not known.
+	unsure bool
+	// dots are the paths of the packages outside the standard library
+	// that a file dot-imports.
+	dots map[string]bool
+	// literal: a string literal that may name an AWS credential variable
+	// or be part of an expiry code or text.
+	literal bool
+	// quals holds, by import path, the names selected from the import's
+	// name (x.Name, where x is a file's name for the import).
+	quals map[string]map[string]bool
+}
+
+// scanPackage scans the files of a candidate.
+func scanPackage(p *packages.Package) *scanned {
+	sc := &scanned{quals: map[string]map[string]bool{}, dots: map[string]bool{}}
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return &scanned{unsure: true}
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		if err != nil {
+			return &scanned{unsure: true}
+		}
+		names := map[string]string{} // import name -> path
+		for _, spec := range f.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if err != nil {
+				return &scanned{unsure: true}
+			}
+			name := ""
+			if spec.Name != nil {
+				name = spec.Name.Name
+			} else if imp := p.Imports[path]; imp != nil {
+				name = imp.Name
+			}
+			switch {
+			case name == "_" || isStd(path) && (name == "" || name == "."):
+			case name == "":
+				return &scanned{unsure: true}
+			case name == ".":
+				sc.dots[path] = true // its names are unqualified
+			default:
+				names[name] = path
+			}
+		}
+		var s scanner.Scanner
+		s.Init(fset.AddFile(name, -1, len(src)), src, nil, 0)
+		var prev1, prev2 token.Token // the previous token, the one before
+		var prev2Lit string
+		prev1Lit := ""
+		for {
+			_, tok, lit := s.Scan()
+			if tok == token.EOF {
+				break
+			}
+			switch {
+			case tok == token.STRING:
+				if sdk.MayMentionCredentialVars([]byte(lit)) || mayBeExpiryText(lit) {
+					sc.literal = true
+				}
+			case tok == token.IDENT && prev1 == token.PERIOD && prev2 == token.IDENT:
+				if path, ok := names[prev2Lit]; ok {
+					if sc.quals[path] == nil {
+						sc.quals[path] = map[string]bool{}
+					}
+					sc.quals[path][lit] = true
+				}
+			}
+			if s.ErrorCount > 0 {
+				return &scanned{unsure: true}
+			}
+			prev2, prev2Lit = prev1, prev1Lit
+			prev1, prev1Lit = tok, lit
+		}
+	}
+	return sc
+}
+
+// clean reports whether a candidate cannot be factful by its tokens
+// alone: no configured function, no import that may lead to a fact, no
+// literal that may name a credential variable or an expiry code, and no
+// name selected from an import that may be an expiry code. Every seed of
+// markCarriers then fails, so no declaration is a carrier.
+func (d *factDecider) clean(p *packages.Package, scope factScope) bool {
+	sc := d.scans[p.ID]
+	if sc == nil || sc.unsure || sc.literal || len(scope.configured) > 0 {
+		return false
+	}
+	for path := range p.Imports {
+		if scope.interesting(path) {
+			return false
+		}
+	}
+	for path, names := range sc.quals {
+		for name := range names {
+			if scope.expiry(path, name) {
+				return false
+			}
+		}
+	}
+	for path := range sc.dots {
+		if d.mayHoldExpiry(p.Imports[path]) {
+			return false
+		}
+	}
+	return true
+}
+
+// mayHoldExpiry reports whether an import outside the standard library
+// may declare a constant that holds an expiry code or text.
+func (d *factDecider) mayHoldExpiry(imp *packages.Package) bool {
+	if imp == nil {
+		return true
+	}
+	if info := d.infos[imp.ID]; info != nil {
+		return len(info.expiry) > 0
+	}
+	if d.source[imp.ID] {
+		return true
+	}
+	pkg := d.exportTypes(imp)
+	if pkg == nil {
+		return true
+	}
+	for _, name := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String &&
+			mayBeExpiryText(strconv.Quote(constant.StringVal(c.Val()))) {
+			return true
+		}
+	}
+	return false
 }

@@ -520,12 +520,21 @@ func localExpiryValues(all []*decl, named map[string][]*decl, scope factScope) m
 }
 
 // mayBeExpiryText reports whether a string literal (quoted) may be, or be
-// part of, an expiry code or text (sdk.ExpiryCodes; expiryerr's
-// expiryText): it contains "expire" or "token", in any case. A code split
-// into three or more literals ("Exp" + "iredTo" + "ken") is missed.
+// part of, an expiry code or text (sdk.ExpiryCodes; the texts expiryerr's
+// expiryText accepts): it holds one of their key phrases, or starts or
+// ends with "expired" ("Expired" + "Token"), in any case. A code or text
+// split elsewhere across literals ("Exp" + "iredToken") is missed.
 func mayBeExpiryText(lit string) bool {
 	l := strings.ToLower(lit)
-	return strings.Contains(l, "expire") || strings.Contains(l, "token")
+	if uq, err := strconv.Unquote(lit); err == nil {
+		l = strings.ToLower(strings.TrimSpace(uq))
+	}
+	for _, phrase := range []string{"expiredtoken", "requestexpired", "has expired", "is expired"} {
+		if strings.Contains(l, phrase) {
+			return true
+		}
+	}
+	return strings.HasPrefix(l, "expired") || strings.HasSuffix(l, "expired")
 }
 
 // mayImplementError reports whether a parameter type may implement error
