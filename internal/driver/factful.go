@@ -97,6 +97,9 @@ type factInfo struct {
 	// expiry are the package-level values that may hold an expiry code or
 	// text.
 	expiry map[string]bool
+	// unsure: the package could not be decided; every name of it may lead
+	// to a fact or hold an expiry code.
+	unsure bool
 }
 
 // parsedFiles are a package's files parsed for the decision, kept for its
@@ -168,7 +171,7 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 
 // decide decides one candidate, its imports decided.
 func (d *factDecider) decide(p *packages.Package) *factInfo {
-	unsure := &factInfo{factful: true}
+	unsure := &factInfo{factful: true, unsure: true}
 	if declareNonFactful {
 		return &factInfo{}
 	}
@@ -225,13 +228,13 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 				return d.sdkNameLeads(imp, name)
 			}
 			if info := d.infos[imp.ID]; info != nil {
-				return info.names[name]
+				return info.unsure || info.names[name]
 			}
 			return true
 		},
 		method: func(name string) bool {
 			for _, imp := range p.Imports {
-				if info := d.infos[imp.ID]; info != nil && info.methods[name] {
+				if info := d.infos[imp.ID]; info != nil && (info.unsure || info.methods[name]) {
 					return true
 				}
 			}
@@ -246,7 +249,7 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 				return false
 			}
 			if info := d.infos[imp.ID]; info != nil {
-				return info.expiry[name]
+				return info.unsure || info.expiry[name]
 			}
 			if d.source[imp.ID] {
 				return true
@@ -624,7 +627,7 @@ func (d *factDecider) mayHoldExpiry(imp *packages.Package) bool {
 		return true
 	}
 	if info := d.infos[imp.ID]; info != nil {
-		return len(info.expiry) > 0
+		return info.unsure || len(info.expiry) > 0
 	}
 	if d.source[imp.ID] {
 		return true
