@@ -569,7 +569,11 @@ func scanPackage(p *packages.Package) *scanned {
 			}
 			switch {
 			case tok == token.STRING:
-				if sdk.MayMentionCredentialVars([]byte(lit)) || mayBeExpiryText(lit) {
+				// After a name, a string is a struct tag (or an import
+				// path): no operand of a constant, but it may name a
+				// credential variable (env:"AWS_SECRET_ACCESS_KEY").
+				tag := prev1 == token.IDENT || prev1 == token.RPAREN || prev1 == token.RBRACE
+				if sdk.MayMentionCredentialVars([]byte(lit)) || !tag && mayBeExpiryText(lit) {
 					sc.literal = true
 				}
 			case tok == token.IDENT && prev1 == token.PERIOD && prev2 == token.IDENT:

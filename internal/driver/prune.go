@@ -527,7 +527,7 @@ func localExpiryValues(all []*decl, named map[string][]*decl, scope factScope) m
 func mayBeExpiryText(lit string) bool {
 	l := strings.ToLower(lit)
 	if uq, err := strconv.Unquote(lit); err == nil {
-		l = strings.ToLower(strings.TrimSpace(uq))
+		l = strings.ToLower(strings.Trim(uq, " "))
 	}
 	for _, phrase := range []string{"expiredtoken", "requestexpired", "has expired", "is expired"} {
 		if strings.Contains(l, phrase) {

@@ -307,6 +307,7 @@ func TestMayBeExpiryText(t *testing.T) {
 		`"expired_at_ns,omitempty"`:       true, // starts with expired: parsed, to be safe
 		`"token"`:                         false,
 		`"AccessDenied"`:                  false,
+		`"\rexpired_at_ns\x18"`:           false, // a protobuf descriptor's piece
 	} {
 		if got := mayBeExpiryText(lit); got != want {
 			t.Errorf("mayBeExpiryText(%s) = %v, want %v", lit, got, want)
