@@ -144,6 +144,9 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, p := range cands {
+		if importsSDK(p) {
+			continue // parsed whatever its tokens say
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -167,6 +170,16 @@ func (l *loader) leaveSourceSet(meta []*packages.Package, source, envOnly map[st
 	}
 	l.parsed = d.parsed
 	return removed
+}
+
+// importsSDK reports whether a package imports an SDK package directly.
+func importsSDK(p *packages.Package) bool {
+	for _, imp := range p.Imports {
+		if sdk.IsSDKPath(imp.PkgPath) {
+			return true
+		}
+	}
+	return false
 }
 
 // decide decides one candidate, its imports decided.
