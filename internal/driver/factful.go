@@ -107,6 +107,8 @@ type factInfo struct {
 type parsedFiles struct {
 	files []*ast.File
 	errs  []error
+	// graph is the decision's carrier analysis of files, for pruning.
+	graph *declGraph
 }
 
 // factDecider decides which candidates are factful.
@@ -291,8 +293,8 @@ func (d *factDecider) decide(p *packages.Package) *factInfo {
 			return unsure
 		}
 	}
-	d.parsed[p.ID] = parsedFiles{files, errs}
 	g := markCarriers(files, scope)
+	d.parsed[p.ID] = parsedFiles{files: files, errs: errs, graph: g}
 	info := &factInfo{names: map[string]bool{}, methods: map[string]bool{}, expiry: g.expiry}
 	for _, dc := range g.all {
 		if !dc.carrier {

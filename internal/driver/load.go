@@ -608,8 +608,16 @@ type loader struct {
 	parsed map[string]parsedFiles
 }
 
+// peekParsed returns the files leaveSourceSet parsed for the package.
+func (l *loader) peekParsed(id string) (parsedFiles, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pf, ok := l.parsed[id]
+	return pf, ok
+}
+
 // takeParsed returns (and forgets) the files leaveSourceSet parsed for
-// the package.
+// the package, and its carrier analysis.
 func (l *loader) takeParsed(id string) (parsedFiles, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -680,7 +688,7 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 	}
 	var files []*ast.File
 	var errs []error
-	if pf, ok := l.takeParsed(meta.ID); ok {
+	if pf, ok := l.peekParsed(meta.ID); ok {
 		files, errs = pf.files, pf.errs // parsed by leaveSourceSet
 	} else {
 		files, errs = parseFiles(l.fset, p.CompiledGoFiles, mode)

@@ -217,7 +217,12 @@ type declGraph struct {
 // pruneBodies sets to nil the body of every function declaration of files
 // that cannot carry a fact (see the comment at the top of this file).
 func pruneBodies(files []*ast.File, scope factScope) pruned {
-	g := markCarriers(files, scope)
+	return pruneGraph(markCarriers(files, scope))
+}
+
+// pruneGraph sets to nil the bodies of the functions of g that are neither
+// carriers nor named by kept code.
+func pruneGraph(g *declGraph) pruned {
 	funcs, methods, typed, named, all, byAssign := g.funcs, g.methods, g.typed, g.named, g.all, g.byAssign
 	var work []*decl
 	// Kept: carriers, what kept code names, and the other definitions of
@@ -944,6 +949,11 @@ func (l *loader) prune(meta *packages.Package, files []*ast.File) pruned {
 	if len(meta.CompiledGoFiles) == 0 {
 		return pruned{}
 	}
+	if pf, ok := l.takeParsed(meta.ID); ok && pf.graph != nil && sameFiles(pf.files, files) {
+		// Decided factful (factful.go): its carriers, by the finer
+		// questions of the decision, on the same syntax.
+		return pruneGraph(pf.graph)
+	}
 	cfgPaths, cfgNames, ok := configuredNames(filepath.Dir(meta.CompiledGoFiles[0]), meta.PkgPath)
 	if !ok {
 		return pruned{}
@@ -1007,4 +1017,9 @@ func (l *loader) imported(meta *packages.Package, path string) *types.Package {
 // which differs from the import path of a vendored package).
 func (c pruned) causedBy(te types.Error) bool {
 	return c.bodies > 0 && te.Soft && c.imports[te.Pos] && strings.Contains(te.Msg, " and not used")
+}
+
+// sameFiles reports whether two lists hold the same files.
+func sameFiles(a, b []*ast.File) bool {
+	return slices.Equal(a, b)
 }
