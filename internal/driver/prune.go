@@ -76,6 +76,12 @@ package driver
 // test (TestSameFindingsAsFullSource, the "fact bodies" layout of
 // testdata/driverfix) holds the default loader to the all-source one's
 // findings.
+//
+// A package that leaveSourceSet decided factful (factful.go) is pruned
+// with the carriers of that decision, whose seeds are finer (an SDK name
+// counts only when it leads to a type passes/sdk describes, an error
+// parameter only with an expiry code in sight): the same argument, per
+// declaration, that lets a package without any carrier leave the set.
 
 import (
 	"go/ast"
