@@ -134,6 +134,7 @@ func TestSameFindingsOnEmptyCache(t *testing.T) {
 		patterns []string
 	}{
 		{driverFixDir(), []string{"./..."}},
+		{driverFixDir(), []string{"./shop", "./plain"}}, // acl, catalog, listing leave the set: from source
 		{exampleDir(), []string{"./internal/storage", "./internal/partner"}},
 	} {
 		want := output(t, c.dir, c.patterns, driver.LoadConfig{AllSource: true})

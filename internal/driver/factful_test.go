@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -62,4 +63,27 @@ func TestNotFactfulMatters(t *testing.T) {
 			t.Errorf("plain's classifier fact without fixReach:\n%s", got)
 		}
 	})
+}
+
+// TestNotFactfulWithoutExportData: a package that left the source set and
+// whose export data is missing (acl, catalog or listing) is type-checked
+// from source, bodies skipped, with every package that imports it; the
+// findings do not change.
+func TestNotFactfulWithoutExportData(t *testing.T) {
+	patterns := []string{"./shop", "./plain"}
+	want := output(t, driverFixDir(), patterns, driver.LoadConfig{AllSource: true})
+	for _, dep := range []string{"example.com/driverfix/acl", "example.com/driverfix/catalog", "example.com/driverfix/listing"} {
+		t.Run(dep, func(t *testing.T) {
+			defer driver.SetExportFileUsable(func(path, file string) bool {
+				if path == dep {
+					return false
+				}
+				_, err := os.Stat(file)
+				return err == nil
+			})()
+			if got := output(t, driverFixDir(), patterns, driver.LoadConfig{}); got != want {
+				t.Errorf("without the export data of %s the findings differ\n--- got:\n%s\n--- want:\n%s", dep, got, want)
+			}
+		})
+	}
 }
