@@ -97,6 +97,11 @@ func TestSameFindingsAsFullSource(t *testing.T) {
 		// that disables retries) come from function bodies that name no
 		// SDK symbol, which the default loader must still type-check.
 		{"fact bodies", driverFixDir(), []string{"./app"}, []string{"app/app.go:13:5: globalclient: client (*s3.Client) is process-wide (set at its declaration) on env keys", "app/app.go:13:92: noretry: helpers.Options", "app/app.go:19:13: expiryerr: helpers.Retry", "app/app.go:40:23: expiryerr: expiry is found by text (in helpers.IsExpired"}},
+		// acl (SDK data-type tables) and catalog (acl's importer) leave
+		// the source set; wrap (a client through a variable and an
+		// embedding) and box (wrap's embedding) stay: shop's findings
+		// need their facts. plain reaches the SDK only through catalog.
+		{"not factful", driverFixDir(), []string{"./shop", "./plain"}, factfulMust},
 		{"driverfix", driverFixDir(), []string{"./..."}, []string{"nobody/nobody.go:14:62: noretry", "user/user.go:15:62: noretry", "store/store.go:16:5: globalclient"}},
 	}
 	for _, c := range cases {
@@ -129,6 +134,7 @@ func TestSameFindingsOnEmptyCache(t *testing.T) {
 		patterns []string
 	}{
 		{driverFixDir(), []string{"./..."}},
+		{driverFixDir(), []string{"./shop", "./plain"}}, // acl, catalog, listing leave the set: from source
 		{exampleDir(), []string{"./internal/storage", "./internal/partner"}},
 	} {
 		want := output(t, c.dir, c.patterns, driver.LoadConfig{AllSource: true})

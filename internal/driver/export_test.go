@@ -18,3 +18,21 @@ func SetStandIn(on bool) (restore func()) {
 	standIn = on
 	return func() { standIn = old }
 }
+
+// SetDeclareNonFactful declares every candidate of the source set not
+// factful (or restores the decision), and returns a function that
+// restores it: tests show that the layouts that need a candidate's facts
+// then lose findings.
+func SetDeclareNonFactful(on bool) (restore func()) {
+	old := declareNonFactful
+	declareNonFactful = on
+	return func() { declareNonFactful = old }
+}
+
+// SetFixReach turns off (or on) fixReach, and returns a function that
+// restores it.
+func SetFixReach(on bool) (restore func()) {
+	old := fixReachOn
+	fixReachOn = on
+	return func() { fixReachOn = old }
+}

@@ -36,6 +36,13 @@
 // inside that set. A package of the set that was not requested is there
 // for its facts alone: it is type-checked with only the function bodies
 // that can carry a fact (pruneBodies, prune.go), the others set to nil.
+// One that cannot carry any (it reaches an SDK only for its data types,
+// or through packages whose names lead to nothing a pass recognises:
+// leaveSourceSet, factful.go) leaves the set before type-checking and is
+// loaded like the packages below, its export data read against the
+// source packages it mentions (seeded, as for the EnvOnly packages'
+// importers). A package that reaches an SDK only through such packages
+// is still analyzed as reaching one (fixReach, factful.go).
 //
 // Every other package is a dependency whose types are needed, not its
 // analysis: read from its export data when the go command has it, else
@@ -166,21 +173,37 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		fset:    fset,
 		source:  source,
 		exports: newExportImporter(fset),
-		loaded:  make(map[string]*loaded, len(source)+len(deps)),
 	}
-	l.prunable, l.sourcePaths = prunable(meta, source)
 	packages.Visit(meta, nil, func(p *packages.Package) {
 		if !source[p.ID] && !deps[p.ID] && p.PkgPath != "unsafe" {
 			l.exports.add(p)
 		}
 	})
+	// Candidates that cannot carry a fact leave the source set
+	// (factful.go): dependencies from export data, or from source.
+	removed := l.leaveSourceSet(meta, source, envOnly)
+	seeds := envOnly
+	if len(removed) > 0 {
+		deps = depSourceSet(meta, source)
+		packages.Visit(meta, nil, func(p *packages.Package) {
+			if removed[p.ID] && !deps[p.ID] {
+				l.exports.add(p)
+			}
+		})
+		seeds = seededBy(meta, removed, source, deps)
+		for id := range envOnly {
+			seeds[id] = true
+		}
+	}
+	l.loaded = make(map[string]*loaded, len(source)+len(deps))
+	l.prunable, l.sourcePaths = prunable(meta, source)
 	for id := range source {
-		l.loaded[id] = &loaded{done: make(chan struct{}), seed: envOnly[id]}
+		l.loaded[id] = &loaded{done: make(chan struct{}), seed: seeds[id]}
 	}
 	for id := range deps {
 		l.loaded[id] = &loaded{done: make(chan struct{}), dep: true}
 	}
-	l.waitFor = envOnlyDeps(meta, envOnly)
+	l.waitFor = envOnlyDeps(meta, seeds)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	packages.Visit(meta, nil, func(p *packages.Package) {
@@ -194,6 +217,7 @@ func Load(ctx context.Context, cfg LoadConfig, patterns ...string) (*Program, er
 		}()
 	})
 	wg.Wait()
+	l.fixReach(meta, removed)
 	// A test variant that does not load or type-check (a broken _test.go
 	// file) does not stand in for its package: the package is analyzed
 	// on its own too, as without test variants.
@@ -579,6 +603,27 @@ type loader struct {
 	// facts, type-checked without the bodies that cannot carry one
 	// (pruneBodies); sourcePaths the import paths of the source set.
 	prunable, sourcePaths map[string]bool
+	// parsed holds the files of the candidates leaveSourceSet kept, until
+	// they are type-checked.
+	parsed map[string]parsedFiles
+}
+
+// peekParsed returns the files leaveSourceSet parsed for the package.
+func (l *loader) peekParsed(id string) (parsedFiles, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pf, ok := l.parsed[id]
+	return pf, ok
+}
+
+// takeParsed returns (and forgets) the files leaveSourceSet parsed for
+// the package, and its carrier analysis.
+func (l *loader) takeParsed(id string) (parsedFiles, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pf, ok := l.parsed[id]
+	delete(l.parsed, id)
+	return pf, ok
 }
 
 // envOnlyDeps returns, for each package, the envOnly packages among its
@@ -641,7 +686,13 @@ func (l *loader) check(meta *packages.Package, sem chan struct{}) {
 		// generated files): not in a dependency or a fact package.
 		mode = parser.AllErrors | parser.SkipObjectResolution
 	}
-	files, errs := parseFiles(l.fset, p.CompiledGoFiles, mode)
+	var files []*ast.File
+	var errs []error
+	if pf, ok := l.peekParsed(meta.ID); ok {
+		files, errs = pf.files, pf.errs // parsed by leaveSourceSet
+	} else {
+		files, errs = parseFiles(l.fset, p.CompiledGoFiles, mode)
+	}
 	for i, f := range files {
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)

@@ -76,6 +76,12 @@ package driver
 // test (TestSameFindingsAsFullSource, the "fact bodies" layout of
 // testdata/driverfix) holds the default loader to the all-source one's
 // findings.
+//
+// A package that leaveSourceSet decided factful (factful.go) is pruned
+// with the carriers of that decision, whose seeds are finer (an SDK name
+// counts only when it leads to a type passes/sdk describes, an error
+// parameter only with an expiry code in sight): the same argument, per
+// declaration, that lets a package without any carrier leave the set.
 
 import (
 	"go/ast"
@@ -108,6 +114,20 @@ type factScope struct {
 	// configured holds the names of the package's functions and methods
 	// that configuration names.
 	configured map[string]bool
+
+	// The finer questions of the factfulness decision (factful.go); nil
+	// when pruning, which keeps every body that names an interesting
+	// import.
+	//
+	// name reports whether a name selected from an interesting import may
+	// lead to a fact.
+	name func(path, name string) bool
+	// method reports whether a selector of that name may be a method that
+	// leads to a fact.
+	method func(name string) bool
+	// expiry reports whether a name selected from an import may be a
+	// constant or table that holds an expiry code or text.
+	expiry func(path, name string) bool
 }
 
 // configuredNames returns the functions of the user's own that the
@@ -145,6 +165,15 @@ type refs struct {
 	assigns    map[string]bool // identifiers assigned, incremented or whose address is taken
 	imports    map[string]bool // import paths named through the file's import names
 	envLit     bool            // a string literal that may name an AWS credential variable
+	// qual holds, by import path, the names selected from the import.
+	qual map[string]map[string]bool
+	// expiryLit: a string literal that may be part of an expiry code or
+	// text (expiryerr's classifiers compare with one).
+	expiryLit bool
+	// ifaceImports are the import paths named in the methods of an
+	// interface type (its methods may mirror an SDK operation:
+	// sdk.MirroredOperation).
+	ifaceImports map[string]bool
 }
 
 // decl is a function or method declaration, or a package-level value or
@@ -180,9 +209,94 @@ type pruned struct {
 	imports map[token.Pos]bool
 }
 
+// declGraph is a package's declarations, what they name and which are
+// carriers.
+type declGraph struct {
+	funcs, methods, typed, named map[string][]*decl
+	all                          []*decl
+	byAssign                     map[string][]*decl
+	// expiry holds the package-level variables and constants that may
+	// hold an expiry code or text (only with factScope.expiry).
+	expiry map[string]bool
+}
+
 // pruneBodies sets to nil the body of every function declaration of files
 // that cannot carry a fact (see the comment at the top of this file).
 func pruneBodies(files []*ast.File, scope factScope) pruned {
+	return pruneGraph(markCarriers(files, scope))
+}
+
+// pruneGraph sets to nil the bodies of the functions of g that are neither
+// carriers nor named by kept code.
+func pruneGraph(g *declGraph) pruned {
+	funcs, methods, typed, named, all, byAssign := g.funcs, g.methods, g.typed, g.named, g.all, g.byAssign
+	var work []*decl
+	// Kept: carriers, what kept code names, and the other definitions of
+	// the variables it reads.
+	for _, dc := range all {
+		if dc.carrier {
+			work = append(work, dc)
+			dc.kept = true
+		}
+	}
+	keep := func(dc *decl) {
+		if !dc.kept {
+			dc.kept = true
+			work = append(work, dc)
+		}
+	}
+	for len(work) > 0 {
+		dc := work[len(work)-1]
+		work = work[:len(work)-1]
+		r := dc.body
+		if dc.fn == nil {
+			r = dc.sig // a variable's initialiser
+		}
+		for n := range r.idents {
+			for _, f := range funcs[n] {
+				keep(f)
+			}
+			for _, v := range named[n] {
+				if v.value == nil {
+					continue
+				}
+				keep(v)
+				if !v.isConst {
+					for _, u := range byAssign[n] { // its other definitions
+						keep(u)
+					}
+				}
+			}
+		}
+		for n := range r.sels {
+			for _, m := range methods[n] {
+				keep(m)
+			}
+		}
+		for n := range r.methodRefs {
+			for _, m := range typed[n] {
+				keep(m)
+			}
+		}
+	}
+
+	out := pruned{imports: map[token.Pos]bool{}}
+	for _, dc := range all {
+		fd := dc.fn
+		if fd == nil || dc.kept || fd.Body == nil || fd.Name.Name == "init" && fd.Recv == nil || fd.Type.TypeParams != nil {
+			continue
+		}
+		fd.Body = nil
+		out.bodies++
+		for path := range dc.body.imports {
+			out.imports[dc.file.specs[path]] = true
+		}
+	}
+	return out
+}
+
+// markCarriers collects the declarations of files and marks the carriers.
+func markCarriers(files []*ast.File, scope factScope) *declGraph {
 	var (
 		funcs    = map[string][]*decl{} // package-level functions by name
 		methods  = map[string][]*decl{} // methods by name
@@ -280,6 +394,7 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 		}
 	}
 	errTypes := localErrorTypes(files, methods)
+	expiryNames := localExpiryValues(all, named, scope)
 
 	// Carriers: seeds, then whatever names a carrier.
 	var work []*decl
@@ -290,7 +405,7 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 		}
 	}
 	for _, dc := range all {
-		if dc.seed(scope, errTypes) {
+		if dc.seed(scope, errTypes, expiryNames) {
 			mark(dc)
 		}
 	}
@@ -314,84 +429,39 @@ func pruneBodies(files []*ast.File, scope factScope) pruned {
 			mark(u)
 		}
 	}
-
-	// Kept: carriers, what kept code names, and the other definitions of
-	// the variables it reads.
-	for _, dc := range all {
-		if dc.carrier {
-			work = append(work, dc)
-			dc.kept = true
-		}
-	}
-	keep := func(dc *decl) {
-		if !dc.kept {
-			dc.kept = true
-			work = append(work, dc)
-		}
-	}
-	for len(work) > 0 {
-		dc := work[len(work)-1]
-		work = work[:len(work)-1]
-		r := dc.body
-		if dc.fn == nil {
-			r = dc.sig // a variable's initialiser
-		}
-		for n := range r.idents {
-			for _, f := range funcs[n] {
-				keep(f)
-			}
-			for _, v := range named[n] {
-				if v.value == nil {
-					continue
-				}
-				keep(v)
-				if !v.isConst {
-					for _, u := range byAssign[n] { // its other definitions
-						keep(u)
-					}
-				}
-			}
-		}
-		for n := range r.sels {
-			for _, m := range methods[n] {
-				keep(m)
-			}
-		}
-		for n := range r.methodRefs {
-			for _, m := range typed[n] {
-				keep(m)
-			}
-		}
-	}
-
-	out := pruned{imports: map[token.Pos]bool{}}
-	for _, dc := range all {
-		fd := dc.fn
-		if fd == nil || dc.kept || fd.Body == nil || fd.Name.Name == "init" && fd.Recv == nil || fd.Type.TypeParams != nil {
-			continue
-		}
-		fd.Body = nil
-		out.bodies++
-		for path := range dc.body.imports {
-			out.imports[dc.file.specs[path]] = true
-		}
-	}
-	return out
+	return &declGraph{funcs: funcs, methods: methods, typed: typed, named: named, all: all, byAssign: byAssign, expiry: expiryNames}
 }
 
 // seed reports whether a declaration may carry a fact by itself.
-func (dc *decl) seed(scope factScope, errTypes map[string]bool) bool {
+func (dc *decl) seed(scope factScope, errTypes, expiryNames map[string]bool) bool {
 	if dc.file.dotHot || dc.sig.envLit || dc.body.envLit {
 		return true
 	}
-	for path := range dc.sig.imports {
-		if scope.interesting(path) {
-			return true
+	for _, r := range []refs{dc.sig, dc.body} {
+		for path := range r.ifaceImports {
+			if scope.interesting(path) {
+				return true // a method that may mirror an operation
+			}
 		}
-	}
-	for path := range dc.body.imports {
-		if scope.interesting(path) {
-			return true
+		for path := range r.imports {
+			if !scope.interesting(path) {
+				continue
+			}
+			if scope.name == nil {
+				return true
+			}
+			for name := range r.qual[path] {
+				if scope.name(path, name) {
+					return true
+				}
+			}
+		}
+		if scope.method != nil {
+			for name := range r.sels {
+				if scope.method(name) {
+					return true
+				}
+			}
 		}
 	}
 	if dc.fn == nil {
@@ -400,12 +470,82 @@ func (dc *decl) seed(scope factScope, errTypes map[string]bool) bool {
 	if scope.configured[dc.fn.Name.Name] {
 		return true
 	}
+	if scope.expiry != nil && !dc.body.mayNameExpiry(scope, expiryNames) {
+		// An expiry classifier compares with an expiry code or text (a
+		// literal, a constant, a table), or calls a classifier (then it
+		// names a carrier).
+		return false
+	}
 	for _, field := range dc.fn.Type.Params.List {
 		if dc.file.mayImplementError(field.Type, scope, errTypes) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayNameExpiry reports whether r names something that may hold an expiry
+// code or text: a string literal, a package-level value of the package
+// that may (expiryNames), or a name selected from an import that may
+// (factScope.expiry).
+func (r refs) mayNameExpiry(scope factScope, expiryNames map[string]bool) bool {
+	if r.expiryLit {
+		return true
+	}
+	for n := range r.idents {
+		if expiryNames[n] {
+			return true
+		}
+	}
+	for path, names := range r.qual {
+		for n := range names {
+			if scope.expiry(path, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localExpiryValues returns, with factScope.expiry, the package-level
+// variables and constants whose declaration may hold an expiry code or
+// text, to a fixpoint.
+func localExpiryValues(all []*decl, named map[string][]*decl, scope factScope) map[string]bool {
+	out := map[string]bool{}
+	if scope.expiry == nil {
+		return out
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, dc := range all {
+			if dc.value == nil || out[dc.value.Names[0].Name] || !dc.sig.mayNameExpiry(scope, out) {
+				continue
+			}
+			for _, n := range dc.value.Names {
+				out[n.Name] = true
+			}
+			changed = true
+		}
+	}
+	return out
+}
+
+// mayBeExpiryText reports whether a string literal (quoted) may be, or be
+// part of, an expiry code or text (sdk.ExpiryCodes; the texts expiryerr's
+// expiryText accepts): it holds one of their key phrases, or starts or
+// ends with "expired" ("Expired" + "Token"), in any case. A code or text
+// split elsewhere across literals ("Exp" + "iredToken") is missed.
+func mayBeExpiryText(lit string) bool {
+	l := strings.ToLower(lit)
+	if uq, err := strconv.Unquote(lit); err == nil {
+		l = strings.ToLower(strings.Trim(uq, " "))
+	}
+	for _, phrase := range []string{"expiredtoken", "requestexpired", "has expired", "is expired"} {
+		if strings.Contains(l, phrase) {
+			return true
+		}
+	}
+	return strings.HasPrefix(l, "expired") || strings.HasSuffix(l, "expired")
 }
 
 // mayImplementError reports whether a parameter type may implement error
@@ -566,7 +706,7 @@ type members struct {
 // (methodRefs) or, when the type declares neither a method nor a field of
 // that name, any method of that name (it may be promoted).
 func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
-	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}}
+	r := refs{idents: map[string]bool{}, sels: map[string]bool{}, methodRefs: map[string]bool{}, assigns: map[string]bool{}, imports: map[string]bool{}, qual: map[string]map[string]bool{}, ifaceImports: map[string]bool{}}
 	shadowed := map[string]bool{}
 	field := map[*ast.SelectorExpr]bool{}
 	markField := func(e ast.Expr) {
@@ -659,6 +799,10 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 			if x != nil {
 				if path, ok := fs.imports[x.Name]; ok {
 					r.imports[path] = true
+					if r.qual[path] == nil {
+						r.qual[path] = map[string]bool{}
+					}
+					r.qual[path][n.Sel.Name] = true
 					if !shadowed[x.Name] {
 						return false
 					}
@@ -687,6 +831,9 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 			if n.Kind == token.STRING && sdk.MayMentionCredentialVars([]byte(n.Value)) {
 				r.envLit = true
 			}
+			if n.Kind == token.STRING && mayBeExpiryText(n.Value) {
+				r.expiryLit = true
+			}
 		}
 		return true
 	}
@@ -694,6 +841,26 @@ func (fs *fileScope) refsOf(recv recvScope, nodes ...ast.Node) refs {
 		if n != nil && !isNilNode(n) {
 			ast.Inspect(n, visit)
 		}
+	}
+	for _, n := range nodes {
+		if n == nil || isNilNode(n) {
+			continue
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			it, ok := n.(*ast.InterfaceType)
+			if !ok || it.Methods == nil || len(it.Methods.List) == 0 {
+				return true
+			}
+			ast.Inspect(it, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if x, ok := sel.X.(*ast.Ident); ok && fs.imports[x.Name] != "" {
+						r.ifaceImports[fs.imports[x.Name]] = true
+					}
+				}
+				return true
+			})
+			return false
+		})
 	}
 	return r
 }
@@ -788,6 +955,11 @@ func (l *loader) prune(meta *packages.Package, files []*ast.File) pruned {
 	if len(meta.CompiledGoFiles) == 0 {
 		return pruned{}
 	}
+	if pf, ok := l.takeParsed(meta.ID); ok && pf.graph != nil && sameFiles(pf.files, files) {
+		// Decided factful (factful.go): its carriers, by the finer
+		// questions of the decision, on the same syntax.
+		return pruneGraph(pf.graph)
+	}
 	cfgPaths, cfgNames, ok := configuredNames(filepath.Dir(meta.CompiledGoFiles[0]), meta.PkgPath)
 	if !ok {
 		return pruned{}
@@ -851,4 +1023,9 @@ func (l *loader) imported(meta *packages.Package, path string) *types.Package {
 // which differs from the import path of a vendored package).
 func (c pruned) causedBy(te types.Error) bool {
 	return c.bodies > 0 && te.Soft && c.imports[te.Pos] && strings.Contains(te.Msg, " and not used")
+}
+
+// sameFiles reports whether two lists hold the same files.
+func sameFiles(a, b []*ast.File) bool {
+	return slices.Equal(a, b)
 }

@@ -291,3 +291,26 @@ func TestPrunable(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeExpiryText: the literals that may make up an expiry code or
+// text, and some that cannot.
+func TestMayBeExpiryText(t *testing.T) {
+	for lit, want := range map[string]bool{
+		`"ExpiredToken"`:                  true,
+		`"ExpiredTokenException"`:         true,
+		`"RequestExpired"`:                true,
+		"`security token has expired`":    true,
+		`"The provided token is expired"`: true,
+		`"Expired"`:                       true, // "Expired" + "Token"
+		`"Request" `:                      false,
+		`"key %s expired at %v"`:          false,
+		`"expired_at_ns,omitempty"`:       true, // starts with expired: parsed, to be safe
+		`"token"`:                         false,
+		`"AccessDenied"`:                  false,
+		`"\rexpired_at_ns\x18"`:           false, // a protobuf descriptor's piece
+	} {
+		if got := mayBeExpiryText(lit); got != want {
+			t.Errorf("mayBeExpiryText(%s) = %v, want %v", lit, got, want)
+		}
+	}
+}
