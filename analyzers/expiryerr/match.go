@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/credlint/credlint/passes/astq"
 	"github.com/credlint/credlint/passes/sdk"
@@ -50,14 +49,8 @@ var regexpMatchers = map[string]bool{
 }
 
 // expiryText reports whether a constant text tested against an error's
-// text means an expired token.
-func expiryText(s string) bool {
-	l := strings.ToLower(s)
-	if strings.Contains(l, "expiredtoken") || strings.Contains(l, "requestexpired") {
-		return true
-	}
-	return strings.Contains(l, "token") && (strings.Contains(l, "has expired") || strings.Contains(l, "is expired"))
-}
+// text means an expired token (sdk.ExpiryText).
+func expiryText(s string) bool { return sdk.ExpiryText(s) }
 
 // expiryCode returns the expiry code s is exactly, or "".
 func expiryCode(s string) bool { return slices.Contains(sdk.ExpiryCodes, s) }

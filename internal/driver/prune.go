@@ -531,21 +531,12 @@ func localExpiryValues(all []*decl, named map[string][]*decl, scope factScope) m
 }
 
 // mayBeExpiryText reports whether a string literal (quoted) may be, or be
-// part of, an expiry code or text (sdk.ExpiryCodes; the texts expiryerr's
-// expiryText accepts): it holds one of their key phrases, or starts or
-// ends with "expired" ("Expired" + "Token"), in any case. A code or text
-// split elsewhere across literals ("Exp" + "iredToken") is missed.
+// part of, an expiry code or text (sdk.MayBePartOfExpiryText).
 func mayBeExpiryText(lit string) bool {
-	l := strings.ToLower(lit)
 	if uq, err := strconv.Unquote(lit); err == nil {
-		l = strings.ToLower(strings.Trim(uq, " "))
+		lit = uq
 	}
-	for _, phrase := range []string{"expiredtoken", "requestexpired", "has expired", "is expired"} {
-		if strings.Contains(l, phrase) {
-			return true
-		}
-	}
-	return strings.HasPrefix(l, "expired") || strings.HasSuffix(l, "expired")
+	return sdk.MayBePartOfExpiryText(lit)
 }
 
 // mayImplementError reports whether a parameter type may implement error

@@ -314,3 +314,45 @@ func ErrorCodeField(field Symbol) (SDK, bool) {
 // ExpiryCodes are the error codes that mean the credentials have expired
 // (v1 request.credsExpiredCodes, docs/sdk-behaviour.md: v1-expire-on-retry; S3 ExpiredToken: v2-errors).
 var ExpiryCodes = []string{"ExpiredToken", "ExpiredTokenException", "RequestExpired"}
+
+// expiryCodePhrases are the lower-case forms of the texts that hold an
+// expiry code (ExpiryCodes: "expiredtoken" covers ExpiredTokenException);
+// expiryMessagePhrases those of the message ("The provided token has
+// expired"), which mean expiry next to "token".
+var (
+	expiryCodePhrases    = []string{"expiredtoken", "requestexpired"}
+	expiryMessagePhrases = []string{"has expired", "is expired"}
+)
+
+// ExpiryText reports whether a constant text tested against an error's
+// text means expired credentials: it holds an expiry code, or a token
+// that has expired.
+func ExpiryText(s string) bool {
+	l := strings.ToLower(s)
+	if containsAny(l, expiryCodePhrases) {
+		return true
+	}
+	return strings.Contains(l, "token") && containsAny(l, expiryMessagePhrases)
+}
+
+// MayBePartOfExpiryText reports whether a text may be, or be part of, one
+// that ExpiryText accepts: it holds one of their key phrases, or starts or
+// ends with "expired" ("Expired" + "Token"), in any case. A code or text
+// split elsewhere ("Exp" + "iredToken") is missed. Drivers use it to skip
+// code that cannot classify expiry.
+func MayBePartOfExpiryText(s string) bool {
+	l := strings.ToLower(strings.Trim(s, " "))
+	if containsAny(l, expiryCodePhrases) || containsAny(l, expiryMessagePhrases) {
+		return true
+	}
+	return strings.HasPrefix(l, "expired") || strings.HasSuffix(l, "expired")
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
